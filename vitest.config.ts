@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts', 'rules/**/*.test.ts', 'src/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    // The JSON report is what .ci/run counts passed/failed tests from.
+    reporters: ['default', ['json', { outputFile: '.vitest-report.json' }]],
+  },
+});
