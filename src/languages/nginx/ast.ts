@@ -54,6 +54,12 @@ export interface NginxParseError extends Span {
   code: NginxErrorCode;
   /** Worded like nginx's own message, without the ` in FILE:LINE` suffix. */
   message: string;
+  /**
+   * The line nginx itself would print when it differs from `line`: nginx reports a directive's
+   * problems on the line of its terminating `;` or `{`, which for a multi-line directive is not
+   * the line of its name.
+   */
+  reportedLine?: number;
 }
 
 export interface NginxFile {
@@ -77,4 +83,6 @@ export interface NginxConfig {
    * the first of these; hoplint reports them all.
    */
   errors: NginxParseError[];
+  /** The context the root file was read in, e.g. `['http', 'server']` for a snippet; empty for a full config. */
+  context?: string[];
 }

@@ -1,0 +1,35 @@
+export type { SysctlAssignment, SysctlComment, SysctlFile } from './types.js';
+export { parseSysctl } from './parser.js';
+export { globToRegExp, isGlobKey, normaliseKey } from './key-syntax.js';
+export {
+  computeEffectiveSysctls,
+  type EffectiveOptions,
+  type EffectiveSysctls,
+  type EffectiveValue,
+  type GlobApplication,
+  type InterfaceEffectiveValue,
+  type SysctlFileOrder,
+  type SysctlHistoryEntry,
+  type SysctlOutcome,
+  type SysctlOutcomeReason,
+} from './effective.js';
+export { SYSCTL_DIRECTORIES, locateSysctlFile, type SysctlFileLocation } from './load-order.js';
+export {
+  SYSCTL_KEYS,
+  defaultFor,
+  keyAvailability,
+  lookupKey,
+  parseKernelInteger,
+  suggestKey,
+  validateValue,
+  type EnumValue,
+  type KernelVersionInput,
+  type KeyNamespace,
+  type SysctlKeySpec,
+  type SysctlProblemKind,
+  type SysctlValueProblem,
+  type SysctlValueSpec,
+  type VersionedDefault,
+  type VersionedRange,
+} from './keys.js';
+export { compareKernelVersions, parseKernelVersion, type KernelVersion } from './kernel-version.js';
