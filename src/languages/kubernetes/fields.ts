@@ -1,0 +1,232 @@
+import { isAlias, isMap, isScalar, isSeq } from 'yaml';
+import type { Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import type { Span } from '../../core/source.js';
+import type { SyntaxIssue } from '../../core/syntax.js';
+import { spanOfKey, spanOfNode } from '../yaml/loader.js';
+import type { YamlLoadResult } from '../yaml/loader.js';
+import type { Located, LocatedEntry, LocatedStringMap } from './types.js';
+
+/** Alias chains longer than this are treated as broken rather than followed. */
+const MAX_ALIAS_HOPS = 16;
+/** Nested `<<` merge keys deeper than this are not followed. */
+const MAX_MERGE_DEPTH = 8;
+
+/**
+ * Reads typed fields out of one YAML document with their spans. Aliases are followed one field at
+ * a time (never expanded wholesale), `<<` merge keys are honoured as Kubernetes' YAML decoder
+ * does, and a field of the wrong shape becomes a positioned issue instead of a crash.
+ */
+export class FieldReader {
+  constructor(
+    readonly source: YamlLoadResult,
+    readonly doc: Document.Parsed,
+    private readonly issues: SyntaxIssue[],
+  ) {}
+
+  /** Follows aliases to the node they stand for. */
+  resolve(node: unknown): Node | undefined {
+    let current = node;
+    for (let hops = 0; isAlias(current); hops++) {
+      if (hops >= MAX_ALIAS_HOPS) return undefined;
+      current = current.resolve(this.doc);
+    }
+    return isMap(current) || isSeq(current) || isScalar(current) ? current : undefined;
+  }
+
+  span(node: Node | Pair | null | undefined): Span {
+    return spanOfNode(this.source, node) ?? this.source.lineIndex.span(this.source.file, 0, 0);
+  }
+
+  /** The pair for `key`, looking through `<<` merge keys when the map has no such key itself. */
+  pair(map: YAMLMap | undefined, key: string, depth = 0): Pair | undefined {
+    if (!map) return undefined;
+    const merges: unknown[] = [];
+    for (const item of map.items) {
+      const itemKey = this.resolve(item.key);
+      if (!isScalar(itemKey)) continue;
+      if (isMergeKey(itemKey)) {
+        if (depth < MAX_MERGE_DEPTH) merges.push(item.value);
+      } else if (scalarText(itemKey) === key) {
+        return item;
+      }
+    }
+    for (const merge of merges) {
+      const resolved = this.resolve(merge);
+      const sources = isSeq(resolved) ? resolved.items.map((item) => this.resolve(item)) : [resolved];
+      for (const candidate of sources) {
+        if (!isMap(candidate)) continue;
+        const found = this.pair(candidate, key, depth + 1);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  }
+
+  value(map: YAMLMap | undefined, key: string): Node | undefined {
+    return this.resolve(this.pair(map, key)?.value);
+  }
+
+  /** `map[key]` as a mapping; an issue when it is present but something else. */
+  map(map: YAMLMap | undefined, key: string, path: string): YAMLMap | undefined {
+    const node = this.value(map, key);
+    if (node === undefined || isNull(node)) return undefined;
+    if (isMap(node)) return node;
+    this.report(node, `${path} should be a mapping, not ${describe(node)}`);
+    return undefined;
+  }
+
+  seq(map: YAMLMap | undefined, key: string, path: string): YAMLSeq | undefined {
+    const node = this.value(map, key);
+    if (node === undefined || isNull(node)) return undefined;
+    if (isSeq(node)) return node;
+    this.report(node, `${path} should be a list, not ${describe(node)}`);
+    return undefined;
+  }
+
+  /** Items of a list as mappings; other items are reported. */
+  mapItems(seq: YAMLSeq | undefined, path: string): YAMLMap[] {
+    if (!seq) return [];
+    const maps: YAMLMap[] = [];
+    seq.items.forEach((item, index) => {
+      const node = this.resolve(item);
+      if (isMap(node)) maps.push(node);
+      else if (node && !isNull(node)) this.report(node, `${path}[${index}] should be a mapping, not ${describe(node)}`);
+    });
+    return maps;
+  }
+
+  /** The scalar items of a list as text; other items are reported. */
+  strings(seq: YAMLSeq | undefined, path: string): Located<string>[] {
+    const strings: Located<string>[] = [];
+    (seq?.items ?? []).forEach((item, index) => {
+      const node = this.resolve(item);
+      if (isScalar(node) && !isNull(node)) strings.push({ value: scalarText(node), span: this.span(node) });
+      else if (node) this.report(node, `${path}[${index}] should be a string, not ${describe(node)}`);
+    });
+    return strings;
+  }
+
+  /** A scalar as text; numbers and booleans are given as written, since YAML typed them. */
+  string(map: YAMLMap | undefined, key: string, path: string): Located<string> | undefined {
+    const node = this.value(map, key);
+    if (node === undefined || isNull(node)) return undefined;
+    if (isScalar(node)) return { value: scalarText(node), span: this.span(node) };
+    this.report(node, `${path} should be a string, not ${describe(node)}`);
+    return undefined;
+  }
+
+  integer(map: YAMLMap | undefined, key: string, path: string): Located<number> | undefined {
+    const node = this.value(map, key);
+    if (node === undefined || isNull(node)) return undefined;
+    if (isScalar(node) && typeof node.value === 'number' && Number.isInteger(node.value)) {
+      return { value: node.value, span: this.span(node) };
+    }
+    this.report(node, `${path} should be an integer, not ${describe(node)}`);
+    return undefined;
+  }
+
+  /** Kubernetes' IntOrString: a YAML integer is a number, anything quoted is a string. */
+  intOrString(map: YAMLMap | undefined, key: string, path: string): Located<number | string> | undefined {
+    const node = this.value(map, key);
+    if (node === undefined || isNull(node)) return undefined;
+    if (isScalar(node)) {
+      if (typeof node.value === 'number' && Number.isInteger(node.value)) return { value: node.value, span: this.span(node) };
+      if (typeof node.value === 'string') return { value: node.value, span: this.span(node) };
+    }
+    this.report(node, `${path} should be a port number or name, not ${describe(node)}`);
+    return undefined;
+  }
+
+  boolean(map: YAMLMap | undefined, key: string, path: string): Located<boolean> | undefined {
+    const node = this.value(map, key);
+    if (node === undefined || isNull(node)) return undefined;
+    if (isScalar(node) && typeof node.value === 'boolean') return { value: node.value, span: this.span(node) };
+    this.report(node, `${path} should be true or false, not ${describe(node)}`);
+    return undefined;
+  }
+
+  /** A string-to-string map (labels, selector); non-scalar values are reported and skipped. */
+  stringMap(map: YAMLMap | undefined, key: string, path: string): LocatedStringMap | undefined {
+    const node = this.map(map, key, path);
+    if (!node) return undefined;
+    return { entries: this.entries(node, path), span: this.span(node) };
+  }
+
+  entries(map: YAMLMap, path: string): LocatedEntry[] {
+    const entries: LocatedEntry[] = [];
+    const seen = new Set<string>();
+    const collect = (current: YAMLMap, depth: number): void => {
+      const merges: unknown[] = [];
+      for (const item of current.items) {
+        const keyNode = this.resolve(item.key);
+        if (!isScalar(keyNode)) continue;
+        if (isMergeKey(keyNode)) {
+          merges.push(item.value);
+          continue;
+        }
+        const key = scalarText(keyNode);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const valueNode = this.resolve(item.value);
+        if (valueNode !== undefined && !isScalar(valueNode)) {
+          this.report(valueNode, `${path}.${key} should be a string, not ${describe(valueNode)}`);
+          continue;
+        }
+        const keySpan = spanOfKey(this.source, item) ?? this.span(keyNode);
+        const valueSpan = valueNode ? this.span(valueNode) : keySpan;
+        entries.push({
+          key,
+          value: valueNode && !isNull(valueNode) ? scalarText(valueNode) : '',
+          keySpan,
+          valueSpan,
+          span: this.source.lineIndex.span(this.source.file, keySpan.start, Math.max(keySpan.end, valueSpan.end)),
+        });
+      }
+      if (depth >= MAX_MERGE_DEPTH) return;
+      for (const merge of merges) {
+        const resolved = this.resolve(merge);
+        const sources = isSeq(resolved) ? resolved.items.map((item) => this.resolve(item)) : [resolved];
+        for (const candidate of sources) if (isMap(candidate)) collect(candidate, depth + 1);
+      }
+    };
+    collect(map, 0);
+    return entries;
+  }
+
+  report(node: Node, message: string): void {
+    this.issues.push({ ...this.span(node), message });
+  }
+}
+
+export function scalarText(node: Scalar): string {
+  if (typeof node.value === 'string') return node.value;
+  // Keep the token as written (`0755`, `1.10`), not the number YAML made of it.
+  if (typeof node.source === 'string' && node.source !== '') return node.source;
+  return node.value === null || node.value === undefined ? '' : String(node.value);
+}
+
+/** A plain `<<` key: the loader enables merge keys, so the parser gives it a symbol value. */
+function isMergeKey(node: Scalar): boolean {
+  return node.type === 'PLAIN' && (typeof node.value === 'symbol' || node.value === '<<') && node.source === '<<';
+}
+
+export function isNull(node: Node): boolean {
+  return isScalar(node) && node.value === null;
+}
+
+function describe(node: Node): string {
+  if (isMap(node)) return 'a mapping';
+  if (isSeq(node)) return 'a list';
+  if (isScalar(node)) {
+    if (node.value === null) return 'null';
+    return `${typeof node.value === 'string' ? 'the string' : typeof node.value} ${JSON.stringify(scalarText(node))}`;
+  }
+  return 'an alias';
+}
+
+/** Convenience for typed readers: `entries` as a plain record. */
+export function recordOf(map: LocatedStringMap | undefined): Record<string, string> {
+  const record: Record<string, string> = {};
+  for (const entry of map?.entries ?? []) record[entry.key] = entry.value;
+  return record;
+}

@@ -1,0 +1,189 @@
+import type { Span } from '../../core/source.js';
+import type { SyntaxIssue } from '../../core/syntax.js';
+import type { YamlLoadResult } from '../yaml/loader.js';
+import { readConfigMap } from './configmap.js';
+import { readIngress } from './ingress.js';
+import { KUBE_PROXY_KIND, kubeProxyConfigsIn, readKubeProxyConfiguration } from './kube-proxy.js';
+import { kubernetesObjectsOf } from './objects.js';
+import { recordOf } from './fields.js';
+import { serviceSelectorMatches } from './selector.js';
+import { readService } from './service.js';
+import { WORKLOAD_KINDS } from './types.js';
+import type {
+  ConfigMap,
+  ContainerPort,
+  Ingress,
+  KubeProxyConfig,
+  KubernetesObject,
+  Service,
+  ServicePort,
+  Workload,
+  WorkloadKind,
+} from './types.js';
+import { readWorkload } from './workload.js';
+
+/** One `nodePort` declared by a Service port. */
+export interface NodePortUse {
+  port: number;
+  span: Span;
+  protocol: string;
+  service: Service;
+  servicePort: ServicePort;
+}
+
+export interface ContainerPortMatch {
+  workload: Workload;
+  port: ContainerPort;
+}
+
+/** What a Service port's `targetPort` reaches in the workloads the Service selects. */
+export interface TargetPortResolution {
+  /** The number or name looked up: `targetPort`, or `port` when targetPort is omitted. */
+  target: number | string | undefined;
+  /** Every workload the Service selects. */
+  workloads: Workload[];
+  /** Container ports with that number (or name) and the Service port's protocol. */
+  matches: ContainerPortMatch[];
+  /** Selected workloads none of whose containers declare the port. */
+  unmatchedWorkloads: Workload[];
+}
+
+export interface KubernetesModel {
+  /** Every Kubernetes object, typed kinds included, in file and document order. */
+  objects: KubernetesObject[];
+  services: Service[];
+  workloads: Workload[];
+  configMaps: ConfigMap[];
+  ingresses: Ingress[];
+  /** Stand-alone KubeProxyConfigurations and those embedded in ConfigMaps. */
+  kubeProxy: KubeProxyConfig[];
+  /** Every nodePort declared, in file order. */
+  nodePorts: NodePortUse[];
+  /** Problems found while typing the objects (fields of the wrong shape, embedded YAML errors). */
+  issues: SyntaxIssue[];
+  servicesSelecting(workload: Workload): Service[];
+  workloadsSelectedBy(service: Service): Workload[];
+  /** Workloads (with a pod template) in a namespace. */
+  workloadsInNamespace(namespace: string): Workload[];
+  /** Ports of the workload's containers (init containers excluded: Services do not route to them). */
+  containerPorts(workload: Workload): ContainerPort[];
+  resolveTargetPort(service: Service, servicePort: ServicePort): TargetPortResolution;
+  /** NodePort uses of one port number, across every Service. */
+  nodePortUses(port: number): NodePortUse[];
+}
+
+/**
+ * Types every Kubernetes object found in the loads and indexes them. Issues of the loads
+ * themselves stay in the loads; `issues` holds only what this layer adds.
+ */
+export function buildKubernetesModel(results: YamlLoadResult[]): KubernetesModel {
+  const issues: SyntaxIssue[] = [];
+  const objects: KubernetesObject[] = [];
+  const services: Service[] = [];
+  const workloads: Workload[] = [];
+  const configMaps: ConfigMap[] = [];
+  const ingresses: Ingress[] = [];
+  const kubeProxy: KubeProxyConfig[] = [];
+
+  for (const result of results) {
+    for (const { object, reader } of kubernetesObjectsOf(result, issues)) {
+      const kind = object.kind;
+      if (kind === 'Service') {
+        const service = readService(object, reader);
+        services.push(service);
+        objects.push(service);
+      } else if (isWorkloadKind(kind)) {
+        const workload = readWorkload(object, kind, reader);
+        workloads.push(workload);
+        objects.push(workload);
+      } else if (kind === 'ConfigMap') {
+        const configMap = readConfigMap(object, reader);
+        configMaps.push(configMap);
+        objects.push(configMap);
+        kubeProxy.push(...kubeProxyConfigsIn(configMap, issues));
+      } else if (kind === 'Ingress') {
+        const ingress = readIngress(object, reader);
+        ingresses.push(ingress);
+        objects.push(ingress);
+      } else {
+        if (kind === KUBE_PROXY_KIND) kubeProxy.push(readKubeProxyConfiguration(object, reader));
+        objects.push(object);
+      }
+    }
+  }
+
+  sortByPosition(issues, results);
+  const selectedBy = new Map<Service, Workload[]>();
+  const selecting = new Map<Workload, Service[]>();
+  for (const service of services) {
+    const picked = workloads.filter(
+      (workload) =>
+        workload.namespace === service.namespace &&
+        workload.template !== undefined &&
+        serviceSelectorMatches(service.selector, recordOf(workload.template.labels)),
+    );
+    selectedBy.set(service, picked);
+    for (const workload of picked) {
+      const list = selecting.get(workload) ?? [];
+      list.push(service);
+      selecting.set(workload, list);
+    }
+  }
+
+  const nodePorts: NodePortUse[] = services.flatMap((service) =>
+    service.ports.flatMap((servicePort) =>
+      servicePort.nodePort
+        ? [{ port: servicePort.nodePort.value, span: servicePort.nodePort.span, protocol: servicePort.protocol, service, servicePort }]
+        : [],
+    ),
+  );
+
+  const containerPorts = (workload: Workload): ContainerPort[] =>
+    (workload.template?.containers ?? []).flatMap((container) => container.ports);
+
+  return {
+    objects,
+    services,
+    workloads,
+    configMaps,
+    ingresses,
+    kubeProxy,
+    nodePorts,
+    issues,
+    servicesSelecting: (workload) => selecting.get(workload) ?? [],
+    workloadsSelectedBy: (service) => selectedBy.get(service) ?? [],
+    workloadsInNamespace: (namespace) =>
+      workloads.filter((workload) => workload.namespace === namespace && workload.template !== undefined),
+    containerPorts,
+    resolveTargetPort: (service, servicePort) => {
+      const target = servicePort.targetPort.value;
+      const selected = selectedBy.get(service) ?? [];
+      const matches: ContainerPortMatch[] = [];
+      const unmatchedWorkloads: Workload[] = [];
+      for (const workload of selected) {
+        const found = containerPorts(workload).filter(
+          (port) => port.protocol === servicePort.protocol && portMatches(port, target),
+        );
+        if (found.length === 0) unmatchedWorkloads.push(workload);
+        for (const port of found) matches.push({ workload, port });
+      }
+      return { target, workloads: selected, matches, unmatchedWorkloads };
+    },
+    nodePortUses: (port) => nodePorts.filter((use) => use.port === port),
+  };
+}
+
+/** Issues in the order of the loads, then of their position in the file. */
+function sortByPosition(issues: SyntaxIssue[], results: YamlLoadResult[]): void {
+  const fileOrder = new Map(results.map((result, index) => [result.file, index]));
+  issues.sort((a, b) => (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) || a.start - b.start || a.end - b.end);
+}
+
+function portMatches(port: ContainerPort, target: number | string | undefined): boolean {
+  if (target === undefined) return false;
+  return typeof target === 'number' ? port.containerPort?.value === target : port.name?.value === target;
+}
+
+function isWorkloadKind(kind: string): kind is WorkloadKind {
+  return (WORKLOAD_KINDS as readonly string[]).includes(kind);
+}
