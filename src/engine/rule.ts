@@ -34,6 +34,8 @@ export interface RuleMeta {
   examples?: RuleExample[];
   /** Tags for SARIF (`properties.tags`). */
   tags?: string[];
+  /** Off unless the config or a flag turns it on (e.g. `unused-disable`). */
+  optIn?: boolean;
 }
 
 /** What a rule reports; the engine fills in the rule id and the configured severity. */
@@ -64,3 +66,8 @@ export function defineRule<Options = Record<string, unknown>>(rule: Rule<Options
 }
 
 export type { Finding };
+
+/** Just the position fields of a token or span, for `report({ ...at(token), message })`. */
+export function at(range: SourceRange): SourceRange {
+  return { file: range.file, line: range.line, column: range.column, endLine: range.endLine, endColumn: range.endColumn };
+}

@@ -1,0 +1,40 @@
+import { at, defineRule } from '../../../src/engine/rule.js';
+import { lookupKey } from '../../../src/languages/sysctl/index.js';
+
+/** Per-namespace keys that applications behind a Service commonly need tuned inside the Pod. */
+const POD_TUNING = ['net.core.somaxconn', 'net.ipv4.tcp_max_syn_backlog', 'net.ipv4.ip_local_port_range', 'net.ipv4.tcp_tw_reuse', 'net.ipv4.tcp_fin_timeout', 'net.ipv4.tcp_keepalive_', 'net.ipv4.tcp_syncookies', 'net.ipv4.tcp_timestamps'];
+
+export default defineRule({
+  meta: {
+    id: 'hop/namespaced-sysctl',
+    layer: 'hop',
+    severity: 'info',
+    summary: 'A host sysctl of a per-network-namespace key (e.g. `net.core.somaxconn`) that Pods will not inherit.',
+    rationale:
+      'Most `net.*` keys live in each network namespace. A Pod gets a fresh namespace with kernel defaults, so tuning `net.core.somaxconn` on the host does not reach the gateway container ' +
+      'that needed it — the fix appears applied while the Pod still runs with 4096 (or 128).',
+    howToFix: 'Set the key for the Pod in `spec.securityContext.sysctls` (safe keys are allowed by default; others need the kubelet\'s `--allowed-unsafe-sysctls`), or via an init container; keep the host setting for host-network processes.',
+    incident: '2. Rancher Kubernetes: overlay MTU 1500 → gateway 502 on large bodies',
+    docsUrl: 'https://kubernetes.io/docs/tasks/administer-cluster/sysctl-cluster/',
+    tags: ['kubernetes', 'cross-layer'],
+    examples: [{ language: 'yaml', bad: '# sysctl.conf on the node: net.core.somaxconn = 4096', good: 'spec:\n  securityContext:\n    sysctls:\n      - name: net.core.somaxconn\n        value: "4096"' }],
+  },
+  check(context) {
+    const { sysctl, kubernetes } = context.workspace;
+    const podWorkloads = kubernetes.workloads.filter((w) => w.template && w.template.hostNetwork?.value !== true);
+    if (podWorkloads.length === 0) return;
+    const setInPods = new Set(podWorkloads.flatMap((w) => w.template!.sysctls.map((s) => s.name.value)));
+    for (const key of sysctl.effective.keys()) {
+      const spec = lookupKey(key);
+      // Interface keys (conf.*, neigh.*) describe the host's own interfaces, not what a Pod tunes.
+      if (!spec?.netns || setInPods.has(key) || !POD_TUNING.some((prefix) => key.startsWith(prefix))) continue;
+      const value = sysctl.effective.get(key)!;
+      if (value.assignment.isGlob) continue;
+      context.report({
+        ...at(value.assignment.keySpan),
+        message: `${key} is per network namespace: the ${podWorkloads.length} workload(s) in this set run in their own namespaces and do not get this host value; set it in the Pod's securityContext.sysctls if they need it`,
+        related: podWorkloads.slice(0, 3).map((w) => ({ ...at(w.template!.span), message: `${w.kind}/${w.name ?? '?'} runs in its own network namespace` })),
+      });
+    }
+  },
+});

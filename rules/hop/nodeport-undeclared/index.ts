@@ -1,0 +1,43 @@
+import { at, defineRule } from '../../../src/engine/rule.js';
+import { nginxModelOf } from '../../../src/model/nginx/cache.js';
+import { nodePortRangeOf } from '../../../src/model/node-ports.js';
+import type { NginxToken } from '../../../src/languages/nginx/ast.js';
+
+export default defineRule({
+  meta: {
+    id: 'hop/nodeport-undeclared',
+    layer: 'hop',
+    severity: 'warning',
+    summary: 'An nginx upstream server or proxy target in the NodePort range that no Service in the linted set declares.',
+    rationale:
+      'A proxy or load balancer in front of a cluster reaches Services through their NodePorts. When the port it targets is not (or no longer) a Service\'s nodePort, ' +
+      'every node refuses the connection and the proxy marks all backends down; the mismatch is invisible when each layer is reviewed alone.',
+    howToFix: 'Point the upstream at the Service\'s declared `nodePort`, or declare that `nodePort` on the intended Service.',
+    incident: '2. Rancher Kubernetes: overlay MTU 1500 → gateway 502 on large bodies',
+    docsUrl: 'https://kubernetes.io/docs/concepts/services-networking/service/#type-nodeport',
+    tags: ['correctness', 'cross-layer'],
+    examples: [{ language: 'nginx', bad: 'upstream gateway { server 172.16.0.11:30005; }   # Service declares nodePort: 30004', good: 'upstream gateway { server 172.16.0.11:30004; }' }],
+  },
+  check(context) {
+    const { kubernetes } = context.workspace;
+    if (kubernetes.services.length === 0) return;
+    const range = nodePortRangeOf(context.workspace);
+    const declared = new Set(kubernetes.nodePorts.map((use) => use.port));
+    const known = [...declared].sort((a, b) => a - b);
+    const reported = new Set<NginxToken>();
+    const checkPort = (port: number | undefined, token: NginxToken, what: string): void => {
+      if (port === undefined || port < range.min || port > range.max || declared.has(port) || reported.has(token)) return;
+      reported.add(token);
+      context.report({
+        ...at(token),
+        message: `${what} targets port ${port} in the NodePort range, but no Service in the linted set declares nodePort ${port}${known.length > 0 ? ` (declared: ${known.join(', ')})` : ''}; every node will refuse it — use the Service's nodePort`,
+        related: kubernetes.nodePorts.slice(0, 5).map((use) => ({ ...at(use.span), message: `Service "${use.service.name ?? '?'}" declares nodePort ${use.port}` })),
+      });
+    };
+    for (const config of context.workspace.nginx) {
+      const model = nginxModelOf(config);
+      for (const upstream of model.upstreams) for (const server of upstream.servers) checkPort(server.port, server.addressToken, `upstream "${upstream.name}" server ${server.addressToken.value}`);
+      for (const use of model.proxyPasses) if (use.target) checkPort(use.target.port, use.target.token, `proxy_pass ${use.target.token.value}`);
+    }
+  },
+});

@@ -1,0 +1,48 @@
+import { at, defineRule } from '../../../src/engine/rule.js';
+
+export default defineRule({
+  meta: {
+    id: 'k8s/service-target-port',
+    layer: 'k8s',
+    severity: 'error',
+    summary: 'A Service `targetPort` that no container of the Pods its selector picks exposes.',
+    rationale:
+      'kube-proxy sends Service traffic to the targetPort of every selected Pod (with IPVS, each becomes a real server). A targetPort where nothing listens — often a left-over 80 ' +
+      'after the Service was edited — gets a share of the connections that are refused: with round-robin, half of the traffic fails. A named targetPort that no container names gives no endpoints at all.',
+    howToFix: 'Point `targetPort` at a port the containers declare, preferably by name (`targetPort: http` with `ports: [{name: http, containerPort: 8080}]`), and delete ports the Pods do not serve.',
+    incident: '4. Kubernetes Service over IPVS: wrong targetPort, FIN timeout, rp_filter',
+    docsUrl: 'https://kubernetes.io/docs/concepts/services-networking/service/#defining-a-service',
+    tags: ['correctness', 'kubernetes'],
+    examples: [
+      {
+        language: 'yaml',
+        bad: 'ports:\n  - port: 6379\n    targetPort: 6379\n  - port: 80\n    targetPort: 80   # containers listen on 6379 only',
+        good: 'ports:\n  - name: redis\n    port: 6379\n    targetPort: redis',
+      },
+    ],
+  },
+  check(context) {
+    const model = context.workspace.kubernetes;
+    for (const service of model.services) {
+      if (service.type === 'ExternalName' || !service.selector || service.selector.entries.length === 0) continue;
+      for (const servicePort of service.ports) {
+        const resolution = model.resolveTargetPort(service, servicePort);
+        if (resolution.workloads.length === 0 || resolution.target === undefined) continue;
+        // A workload that declares no ports at all may still listen: only declared ports can be judged.
+        const judged = resolution.unmatchedWorkloads.filter((w) => typeof resolution.target === 'string' || model.containerPorts(w).length > 0);
+        if (judged.length === 0) continue;
+        const target = servicePort.targetPort;
+        const described = typeof resolution.target === 'string' ? `named port "${resolution.target}"` : `port ${resolution.target}`;
+        const declared = [...new Set(judged.flatMap((w) => model.containerPorts(w).map((p) => p.name?.value ?? String(p.containerPort?.value ?? '?'))))];
+        const names = judged.map((w) => `${w.kind}/${w.name ?? '?'}`).join(', ');
+        context.report({
+          ...at(target.span),
+          message:
+            `targetPort ${target.kind === 'omitted' ? `(omitted, so ${resolution.target})` : String(resolution.target)} of Service "${service.name ?? '?'}" matches no container ${described} in ${names}` +
+            `${declared.length > 0 ? ` (declared: ${declared.join(', ')})` : ''}; connections sent there are refused — point it at a declared port or remove this port`,
+          related: judged.map((w) => ({ ...at(w.template?.span ?? w.span), message: `${w.kind}/${w.name ?? '?'} selected by the Service` })),
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,53 @@
+import { at, defineRule } from '../../../src/engine/rule.js';
+import { nginxModelOf } from '../../../src/model/nginx/cache.js';
+import { appendToBlock, replaceToken } from '../../../src/model/nginx/edits.js';
+import { healthCheckOf } from '../../../src/model/nginx/health-check.js';
+
+export default defineRule({
+  meta: {
+    id: 'nginx/check-keepalive-requests',
+    layer: 'nginx',
+    severity: 'warning',
+    summary: 'Tengine HTTP health checks with `check_keepalive_requests` absent or ≤ 1 make the proxy close every check connection itself.',
+    rationale:
+      'After each check response, ngx_http_upstream_check_module closes the connection when its request count exceeds `check_keepalive_requests` (default 1). ' +
+      'With a few milliseconds of latency to the backends that close races ahead of the backend\'s FIN, so the proxy becomes the active closer and holds a TIME_WAIT socket per check — with thousands of backends, most of its ephemeral ports.',
+    howToFix: 'Set `check_keepalive_requests 2;` (or more) and send an HTTP/1.0 request (`check_http_send "HEAD / HTTP/1.0\\r\\n\\r\\n";`) so that the backend closes first.',
+    incident: '3. Tengine health checks: TIME_WAIT pile-up on the proxy',
+    docsUrl: 'https://tengine.taobao.org/document/http_upstream_check.html',
+    fixable: 'unsafe',
+    tags: ['tengine', 'time-wait'],
+    examples: [
+      {
+        language: 'nginx',
+        bad: 'upstream app {\n    server 10.0.0.5:80;\n    check interval=5000 rise=2 fall=2 timeout=3000 type=http;\n    check_http_send "HEAD / HTTP/1.0\\r\\n\\r\\n";\n}',
+        good: 'upstream app {\n    server 10.0.0.5:80;\n    check interval=5000 rise=2 fall=2 timeout=3000 type=http default_down=false;\n    check_http_send "HEAD / HTTP/1.0\\r\\n\\r\\n";\n    check_keepalive_requests 2;\n    check_http_expect_alive http_2xx http_3xx;\n}',
+      },
+    ],
+  },
+  check(context) {
+    for (const config of context.workspace.nginx) {
+      for (const upstream of nginxModelOf(config).upstreams) {
+        const health = healthCheckOf(upstream);
+        if (!health || health.type !== 'http') continue;
+        const typeToken = health.params.get('type')!.token;
+        if (!health.keepaliveRequests) {
+          const edit = appendToBlock(config, upstream.directive, 'check_keepalive_requests 2;');
+          context.report({
+            ...at(typeToken),
+            message: `HTTP health check of upstream "${upstream.name}" leaves check_keepalive_requests at its default 1, so the proxy closes every check connection and holds the TIME_WAIT; add "check_keepalive_requests 2;"`,
+            ...(edit ? { fix: { title: 'Insert "check_keepalive_requests 2;"', safety: 'unsafe' as const, edits: [edit] } } : {}),
+          });
+        } else if (!(health.keepaliveRequests.value > 1)) {
+          const token = health.keepaliveRequests.token;
+          context.report({
+            ...at(token),
+            message: `"check_keepalive_requests ${token.raw}" makes the proxy close every health-check connection itself and hold the TIME_WAIT; use 2 or more`,
+            related: [{ ...at(typeToken), message: 'HTTP health check declared here' }],
+            fix: { title: 'Change to 2', safety: 'unsafe', edits: [replaceToken(token, '2')] },
+          });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,40 @@
+import { at, defineRule } from '../../../src/engine/rule.js';
+import { effectiveInteger } from '../../../src/model/sysctl.js';
+import { replaceValue } from '../../../src/model/sysctl-edits.js';
+
+interface Options {
+  maximum: number;
+}
+
+export default defineRule<Options>({
+  meta: {
+    id: 'sysctl/fin-timeout-long',
+    layer: 'sysctl',
+    severity: 'info',
+    summary: '`net.ipv4.tcp_fin_timeout` above 60 seconds keeps orphaned connections in FIN_WAIT_2 for longer.',
+    rationale:
+      'tcp_fin_timeout is how long an orphaned connection waits in FIN_WAIT_2 for the peer\'s FIN. Longer values keep sockets and memory tied up on busy proxies and IPVS nodes, ' +
+      'where the write-up cut it (with the IPVS tcpfin timeout) to clear connection tables faster.',
+    howToFix: 'Use the default 60 or less, e.g. `net.ipv4.tcp_fin_timeout = 30`.',
+    incident: '4. Kubernetes Service over IPVS: wrong targetPort, FIN timeout, rp_filter',
+    docsUrl: 'https://www.kernel.org/doc/html/latest/networking/ip-sysctl.html',
+    fixable: 'unsafe',
+    optionsSchema: {
+      type: 'object',
+      properties: { maximum: { type: 'integer', minimum: 1, description: 'Largest tcp_fin_timeout not reported, in seconds.' } },
+      additionalProperties: false,
+    },
+    defaultOptions: { maximum: 60 },
+    tags: ['time-wait'],
+    examples: [{ language: 'sysctl', bad: 'net.ipv4.tcp_fin_timeout = 120', good: 'net.ipv4.tcp_fin_timeout = 30' }],
+  },
+  check(context) {
+    const found = effectiveInteger(context.workspace.sysctl, 'net.ipv4.tcp_fin_timeout');
+    if (!found || found.value <= context.options.maximum) return;
+    context.report({
+      ...at(found.effective.assignment.valueSpan),
+      message: `net.ipv4.tcp_fin_timeout = ${found.value} keeps orphaned connections in FIN_WAIT_2 for ${found.value} s; use ${context.options.maximum} or less (30 is common)`,
+      fix: { title: 'Set to 30', safety: 'unsafe', edits: [replaceValue(found.effective.assignment, String(Math.min(30, context.options.maximum)))] },
+    });
+  },
+});

@@ -1,0 +1,46 @@
+import { at, defineRule } from '../../../src/engine/rule.js';
+import { allAssignments } from '../../../src/model/sysctl.js';
+
+export default defineRule({
+  meta: {
+    id: 'sysctl/inline-comment',
+    layer: 'sysctl',
+    severity: 'warning',
+    summary: 'A `#` or `;` after a value is not a comment: the kernel receives it as part of the value.',
+    rationale:
+      'procps sysctl and systemd-sysctl treat `#` and `;` as comments only at the start of a line. `net.core.somaxconn = 4096 # burst` writes "4096 # burst", ' +
+      'which the kernel rejects (the setting silently stays at its old value) or, for string keys, stores verbatim.',
+    howToFix: 'Move the comment to its own line above the setting.',
+    docsUrl: 'https://man7.org/linux/man-pages/man5/sysctl.conf.5.html',
+    fixable: 'safe',
+    tags: ['correctness'],
+    examples: [{ language: 'sysctl', bad: 'net.core.somaxconn = 4096 # burst capacity', good: '# burst capacity\nnet.core.somaxconn = 4096' }],
+  },
+  check(context) {
+    const { sysctl } = context.workspace;
+    for (const assignment of allAssignments(sysctl)) {
+      const comment = assignment.inlineComment;
+      if (!comment) continue;
+      const text = sysctl.files.find((f) => f.file === comment.span.file)?.text ?? '';
+      // Drop the comment and the blanks before it, and put it on its own line above.
+      let cut = comment.span.start;
+      while (cut > assignment.valueSpan.start && (text[cut - 1] === ' ' || text[cut - 1] === '\t')) cut--;
+      const lineStart = assignment.lineSpan.start;
+      const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
+      const newline = text.includes('\r\n') ? '\r\n' : '\n';
+      const commentText = comment.text.startsWith('#') ? comment.text : `# ${comment.text.replace(/^;\s*/, '')}`;
+      context.report({
+        ...at(comment.span),
+        message: `"${comment.text}" is part of the value: the kernel receives "${assignment.value}" for ${assignment.key}; move the comment to its own line`,
+        fix: {
+          title: 'Move the comment to its own line',
+          safety: 'safe',
+          edits: [
+            { file: comment.span.file, start: lineStart, end: lineStart, text: `${indent}${commentText}${newline}` },
+            { file: comment.span.file, start: cut, end: comment.span.end, text: '' },
+          ],
+        },
+      });
+    }
+  },
+});

@@ -1,0 +1,33 @@
+import { at, defineRule } from '../../../src/engine/rule.js';
+import { lookupKey, validateValue } from '../../../src/languages/sysctl/index.js';
+import { allAssignments } from '../../../src/model/sysctl.js';
+
+/** Keys whose values a dedicated rule judges, with a better message. */
+const OWNED_ELSEWHERE = new Set(['net.ipv4.ip_local_port_range']);
+
+export default defineRule({
+  meta: {
+    id: 'sysctl/invalid-value',
+    layer: 'sysctl',
+    severity: 'error',
+    summary: 'A sysctl value of the wrong type or outside the range the kernel accepts.',
+    rationale:
+      'The kernel\'s proc handlers reject a value that does not parse or is out of range with EINVAL: `sysctl -p` reports an error and the key keeps its old value, ' +
+      'so the tuning the file promises is silently absent.',
+    howToFix: 'Write a value of the documented type within the documented range (hoplint quotes it).',
+    docsUrl: 'https://www.kernel.org/doc/html/latest/admin-guide/sysctl/index.html',
+    tags: ['correctness'],
+    examples: [{ language: 'sysctl', bad: 'net.ipv4.tcp_tw_reuse = yes', good: 'net.ipv4.tcp_tw_reuse = 1' }],
+  },
+  check(context) {
+    const kernel = context.workspace.environment.kernelVersion;
+    for (const assignment of allAssignments(context.workspace.sysctl)) {
+      if (assignment.isGlob || assignment.value === undefined || assignment.inlineComment || OWNED_ELSEWHERE.has(assignment.key)) continue;
+      const spec = lookupKey(assignment.key);
+      if (!spec) continue;
+      const problem = validateValue(spec, assignment.value, kernel, assignment.key);
+      if (!problem || problem.kind === 'removed' || problem.kind === 'not-yet') continue;
+      context.report({ ...at(assignment.valueSpan), message: problem.message });
+    }
+  },
+});

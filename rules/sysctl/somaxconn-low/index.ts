@@ -1,0 +1,58 @@
+import { at, defineRule } from '../../../src/engine/rule.js';
+import { compareKernelVersions, parseKernelVersion } from '../../../src/languages/sysctl/index.js';
+import { effectiveInteger } from '../../../src/model/sysctl.js';
+import { replaceValue } from '../../../src/model/sysctl-edits.js';
+
+interface Options {
+  minimum: number;
+}
+
+export default defineRule<Options>({
+  meta: {
+    id: 'sysctl/somaxconn-low',
+    layer: 'sysctl',
+    severity: 'warning',
+    summary: '`net.core.somaxconn` caps every listen backlog; a small value drops connections under bursts.',
+    rationale:
+      'The accept queue of every listening socket is capped at net.core.somaxconn whatever the application asks for (nginx `listen … backlog=`, Java servers). ' +
+      'When the queue is full the kernel drops SYNs or handshake ACKs, which load balancers see as failed health checks and 5xx/timeouts. Linux before 5.4 defaults to 128.',
+    howToFix: 'Set `net.core.somaxconn` to at least 1024 (4096 or more on busy gateways), and keep application backlogs at or below it.',
+    incident: '2. Rancher Kubernetes: overlay MTU 1500 → gateway 502 on large bodies',
+    docsUrl: 'https://www.kernel.org/doc/html/latest/networking/ip-sysctl.html',
+    fixable: 'unsafe',
+    optionsSchema: {
+      type: 'object',
+      properties: { minimum: { type: 'integer', minimum: 1, description: 'Smallest acceptable net.core.somaxconn.' } },
+      additionalProperties: false,
+    },
+    defaultOptions: { minimum: 1024 },
+    tags: ['reliability'],
+    examples: [{ language: 'sysctl', bad: 'net.core.somaxconn = 128', good: 'net.core.somaxconn = 4096' }],
+  },
+  check(context) {
+    const { sysctl, environment } = context.workspace;
+    const minimum = context.options.minimum;
+    const found = effectiveInteger(sysctl, 'net.core.somaxconn');
+    if (found) {
+      if (found.value >= minimum) return;
+      const assignment = found.effective.assignment;
+      context.report({
+        ...at(assignment.valueSpan),
+        message: `net.core.somaxconn = ${found.value} caps every listen backlog at ${found.value}; bursts overflow the accept queue and connections are dropped; set it to at least ${minimum}`,
+        fix: { title: `Set to ${Math.max(minimum, 4096)}`, safety: 'unsafe', edits: [replaceValue(assignment, String(Math.max(minimum, 4096)))] },
+      });
+      return;
+    }
+    const kernel = parseKernelVersion(environment.kernelVersion ?? '');
+    const first = sysctl.files.find((f) => f.issues.length === 0) ?? sysctl.files[0];
+    if (!kernel || !first || compareKernelVersions(kernel, parseKernelVersion('5.4')!) >= 0) return;
+    context.report({
+      file: first.file,
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 1,
+      message: `net.core.somaxconn is not set and Linux ${environment.kernelVersion} defaults to 128, which caps every listen backlog; add "net.core.somaxconn = 4096"`,
+    });
+  },
+});

@@ -1,0 +1,41 @@
+import { at, defineRule } from '../../../src/engine/rule.js';
+import { keyAvailability, lookupKey, suggestKey } from '../../../src/languages/sysctl/index.js';
+import { allAssignments } from '../../../src/model/sysctl.js';
+import { replaceToken } from '../../../src/model/nginx/edits.js';
+
+export default defineRule({
+  meta: {
+    id: 'sysctl/unknown-key',
+    layer: 'sysctl',
+    severity: 'warning',
+    summary: 'A sysctl key that does not exist (a typo), or that no longer exists on the declared kernel.',
+    rationale:
+      '`sysctl -p` stops with "unknown key" on a key the kernel lacks (unless the line starts with `-`), and systemd-sysctl logs and skips it: either way the intended setting is never applied. ' +
+      'Keys also disappear between kernel versions (`net.ipv4.tcp_tw_recycle` in 4.12).',
+    howToFix: 'Correct the spelling (hoplint suggests the closest known key), delete keys the kernel no longer has, or prefix the line with `-` when the key is optional.',
+    docsUrl: 'https://www.kernel.org/doc/html/latest/admin-guide/sysctl/index.html',
+    fixable: 'unsafe',
+    tags: ['correctness'],
+    examples: [{ language: 'sysctl', bad: 'net.core.somaxcon = 4096', good: 'net.core.somaxconn = 4096' }],
+  },
+  check(context) {
+    const kernel = context.workspace.environment.kernelVersion;
+    for (const assignment of allAssignments(context.workspace.sysctl)) {
+      if (assignment.isGlob) continue;
+      const spec = lookupKey(assignment.key);
+      if (spec) {
+        const problem = keyAvailability(spec, kernel, assignment.key);
+        if (problem && !assignment.ignoreFailure) context.report({ ...at(assignment.keySpan), message: `${problem.message}; delete the line or prefix it with "-"` });
+        continue;
+      }
+      // The key table is not every key of every kernel: only a near miss of a known key is a confident typo.
+      const suggestion = suggestKey(assignment.key);
+      if (!suggestion) continue;
+      context.report({
+        ...at(assignment.keySpan),
+        message: `unknown sysctl key "${assignment.rawKey}"; did you mean "${suggestion}"?`,
+        fix: { title: `Replace with "${suggestion}"`, safety: 'unsafe', edits: [replaceToken(assignment.keySpan, suggestion)] },
+      });
+    }
+  },
+});

@@ -1,0 +1,69 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { UsageError } from '../../engine/errors.js';
+import { packageRoot } from '../../engine/package-root.js';
+import { createRegistry } from '../../engine/registry.js';
+import type { RuleMeta } from '../../engine/rule.js';
+import { parseFlags } from '../args.js';
+import type { CliIO } from '../io.js';
+
+function indent(text: string, by = '    '): string {
+  return text
+    .split('\n')
+    .map((line) => (line === '' ? '' : by + line))
+    .join('\n');
+}
+
+const WIDTH = 88;
+
+/** Prose re-flowed to the terminal width; examples keep their lines. */
+function wrap(text: string, by = '    '): string {
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      if (line !== '' && by.length + line.length + 1 + word.length > WIDTH) {
+        lines.push(by + line);
+        line = word;
+      } else {
+        line = line === '' ? word : `${line} ${word}`;
+      }
+    }
+    lines.push(line === '' ? '' : by + line);
+  }
+  return lines.join('\n');
+}
+
+/** Ruff-style sections from the rule's meta: what, why (the incident), how to fix, examples. */
+export function renderExplanation(meta: RuleMeta, readme: string | undefined): string {
+  const fix = meta.fixable ? `${meta.fixable} fix available` : 'no automatic fix';
+  const sections = [
+    `${meta.id}  (layer: ${meta.layer}, default severity: ${meta.severity}${meta.optIn ? ', opt-in' : ''}, ${fix})`,
+    '',
+    meta.summary,
+    '',
+    'Why',
+    wrap(meta.rationale),
+  ];
+  if (meta.incident) sections.push('', 'Incident', wrap(meta.incident));
+  sections.push('', 'How to fix', wrap(meta.howToFix));
+  for (const example of meta.examples ?? []) {
+    sections.push('', `Bad (${example.language})`, indent(example.bad), '', `Good (${example.language})`, indent(example.good));
+  }
+  if (meta.optionsSchema) sections.push('', 'Options (JSON Schema)', indent(JSON.stringify(meta.optionsSchema, null, 2)));
+  sections.push('', `Docs: ${meta.docsUrl}`);
+  if (readme !== undefined) sections.push('', '---', '', readme.trimEnd());
+  return `${sections.join('\n')}\n`;
+}
+
+/** `hoplint explain <rule-id>`. */
+export async function explainCommand(argv: string[], io: CliIO): Promise<number> {
+  const { positionals } = parseFlags({ args: argv, options: {}, allowPositionals: true });
+  if (positionals.length !== 1) throw new UsageError('hoplint explain needs exactly one rule id, e.g. hoplint explain nginx/unknown-directive');
+  const registry = createRegistry();
+  const entry = registry.require(positionals[0]!, '');
+  const readmePath = entry.dir === undefined ? undefined : join(packageRoot(), 'rules', entry.dir, 'README.md');
+  const readme = readmePath !== undefined && existsSync(readmePath) ? readFileSync(readmePath, 'utf8') : undefined;
+  io.stdout.write(renderExplanation(entry.rule.meta, readme));
+  return 0;
+}

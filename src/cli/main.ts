@@ -1,0 +1,60 @@
+import { UsageError } from '../engine/errors.js';
+import { packageVersion } from '../engine/package-root.js';
+import { RuleCrashError } from '../engine/runner.js';
+import { explainCommand } from './commands/explain.js';
+import { initCommand } from './commands/init.js';
+import { lintCommand } from './commands/lint.js';
+import { parseCommand } from './commands/parse.js';
+import { rulesCommand } from './commands/rules.js';
+import { USAGE } from './help.js';
+import { processIO, type CliIO } from './io.js';
+
+type Command = (argv: string[], io: CliIO) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  parse: parseCommand,
+  rules: rulesCommand,
+  explain: explainCommand,
+  init: initCommand,
+};
+
+function wantsHelp(argv: string[]): boolean {
+  return argv.includes('--help') || argv.includes('-h');
+}
+
+/**
+ * The `hoplint` command. Returns the exit code: 0 clean, 1 findings over the threshold,
+ * 2 usage or configuration error. Never throws and never prints a stack trace.
+ */
+export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+  try {
+    const [first, ...rest] = argv;
+    if (first === '--version' || first === '-v') {
+      io.stdout.write(`hoplint ${packageVersion()}\n`);
+      return 0;
+    }
+    const command = first === undefined ? undefined : COMMANDS[first];
+    if (command && first !== 'parse' && wantsHelp(rest)) {
+      io.stdout.write(USAGE);
+      return 0;
+    }
+    if (command) return await command(rest, io);
+    if (wantsHelp(argv)) {
+      io.stdout.write(USAGE);
+      return 0;
+    }
+    if (argv.includes('--version') || argv.includes('-v')) {
+      io.stdout.write(`hoplint ${packageVersion()}\n`);
+      return 0;
+    }
+    return await lintCommand(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`hoplint: ${error.message}\n`);
+      return 2;
+    }
+    const message = error instanceof RuleCrashError ? error.message : error instanceof Error ? error.message : String(error);
+    io.stderr.write(`hoplint: internal error: ${message}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,72 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { parseDocument } from 'yaml';
+import { LineIndex } from '../../core/source.js';
+import { ConfigError, UsageError } from '../errors.js';
+import { yamlLocator } from './positions.js';
+import { describeSchemaError, mostSpecificError } from './schema-errors.js';
+import { configValidator, propertiesAt } from './schema.js';
+import type { HoplintConfig, LoadedConfig } from './types.js';
+
+export const CONFIG_FILE_NAMES = ['hoplint.config.yaml', 'hoplint.config.yml', 'hoplint.config.json'];
+
+/** The nearest hoplint.config.{yaml,yml,json} in `start` or a directory above it. */
+export function findConfigFile(start: string): string | undefined {
+  let dir = resolve(start);
+  for (;;) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = join(dir, name);
+      if (existsSync(candidate)) return candidate;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** Validates a config object against the shipped schema; errors are positioned through `locate`. */
+export function validateConfig(data: unknown, loaded: Omit<LoadedConfig, 'config'>): HoplintConfig {
+  const { validate } = configValidator();
+  if (validate(data)) return data;
+  const error = mostSpecificError(validate.errors ?? []);
+  const { path, focus, message } = describeSchemaError(error, data, propertiesAt);
+  const position = loaded.locate(path, focus);
+  throw new ConfigError(loaded.displayName, position.line, position.column, message);
+}
+
+/**
+ * A section whose entries are all commented out (`rules:` followed only by comments) is YAML
+ * null; it means "nothing here", as in the starter config `hoplint init` writes.
+ */
+function withoutEmptySections(data: unknown): unknown {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return data;
+  return Object.fromEntries(Object.entries(data).filter(([, value]) => value !== null));
+}
+
+/** Reads, parses and validates a config file. Every problem is a ConfigError at its position. */
+export async function loadConfigFile(file: string, cwd: string): Promise<LoadedConfig> {
+  const displayFile = relative(cwd, file) || file;
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`cannot read config file "${displayFile}": ${code === 'ENOENT' ? 'no such file' : code ?? String(error)}`);
+  }
+  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const syntaxError = document.errors[0];
+  if (syntaxError) {
+    const position = new LineIndex(text).positionAt(syntaxError.pos[0]);
+    throw new ConfigError(displayFile, position.line, position.column, `invalid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${syntaxError.message}`);
+  }
+  const data: unknown = withoutEmptySections(document.toJS() ?? {});
+  const base = { file, displayName: displayFile, root: dirname(file), locate: yamlLocator(document, text) };
+  return { ...base, config: validateConfig(data, base) };
+}
+
+/** A config given as an object (programmatic use, tests): validated the same way, positions unknown. */
+export function configFromObject(data: unknown, root: string): LoadedConfig {
+  const base = { displayName: '<config>', root, locate: () => ({ line: 1, column: 1 }) };
+  return { ...base, config: validateConfig(data ?? {}, base) };
+}

@@ -1,0 +1,40 @@
+import type { Severity } from '../../core/finding.js';
+import type { Environment, LanguageId } from '../../model/workspace.js';
+import type { NginxContext } from '../../languages/nginx/directives/types.js';
+
+export type PresetName = 'recommended' | 'strict';
+export type SeverityOrOff = Severity | 'off';
+export type RuleSettingInput = SeverityOrOff | [SeverityOrOff] | [SeverityOrOff, Record<string, unknown>];
+
+export interface DirectiveDeclaration {
+  name: string;
+  contexts?: NginxContext[];
+  args?: 'none' | 'flag' | 'any' | number | number[] | { min: number };
+  block?: boolean;
+}
+
+/** hoplint.config.yaml as written (validated against schemas/hoplint.config.schema.json). */
+export interface HoplintConfig {
+  $schema?: string;
+  extends?: PresetName | PresetName[];
+  rules?: Record<string, RuleSettingInput>;
+  files?: Partial<Record<LanguageId, string[]>>;
+  ignores?: string[] | Partial<Record<LanguageId | 'all', string[]>>;
+  environment?: Environment;
+  nginx?: { directives?: Array<string | DirectiveDeclaration> };
+  reportUnusedDisables?: boolean | Severity;
+}
+
+/** Where a value sits in the config file, for `file:line:column` in error messages. */
+export type ConfigLocator = (path: ReadonlyArray<string | number>, focus?: 'key' | 'value') => { line: number; column: number };
+
+export interface LoadedConfig {
+  /** Absolute path of the config file; undefined when none was found or it was given in code. */
+  file?: string;
+  /** How error messages name the config: its path relative to the cwd, or `<config>` when given in code. */
+  displayName: string;
+  /** Directory the config's globs are relative to. */
+  root: string;
+  config: HoplintConfig;
+  locate: ConfigLocator;
+}

@@ -1,0 +1,245 @@
+import { statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import picomatch from 'picomatch';
+import { diskHost, type FileHost } from '../core/host.js';
+import { compareFindings, type Finding, type Severity } from '../core/finding.js';
+import type { SourceRange } from '../core/source.js';
+import type { SyntaxIssue } from '../core/syntax.js';
+import { hasHashComments } from '../languages/registry.js';
+import { buildWorkspace } from '../model/build.js';
+import { LANGUAGE_IDS, type LanguageId, type WorkspaceFile } from '../model/workspace.js';
+import { UNUSED_DISABLE_RULE_ID } from './builtin-rules.js';
+import { configFromObject, findConfigFile, loadConfigFile } from './config/load.js';
+import { declaredDirectives } from './config/nginx-directives.js';
+import { resolveRuleSettings, type RuleOverride, type RuleSettings } from './config/rule-settings.js';
+import type { HoplintConfig, LoadedConfig } from './config/types.js';
+import { collectFiles } from './discovery/collect.js';
+import { expandTargets, type Target } from './discovery/expand.js';
+import { overlayHost } from './discovery/overlay-host.js';
+import { displayPathFrom, globMatcher } from './paths.js';
+import { createRegistry, type RegisteredRule, type RuleRegistry } from './registry.js';
+import type { Rule } from './rule.js';
+import { runRules, toFinding } from './runner.js';
+import { didYouMean } from './suggest.js';
+import { applySuppressions, parseSuppressionComments, type SuppressedFinding, type SuppressionComment } from './suppressions.js';
+
+export interface LintOptions {
+  /** Directory paths are resolved against and reports are relative to (default `process.cwd()`). */
+  cwd?: string;
+  /** Files, directories and globs (default `['.']`). */
+  paths?: string[];
+  /** A config file to use instead of looking for one. */
+  configFile?: string;
+  /** A config object to use instead of any file (validated like a file). */
+  config?: HoplintConfig;
+  /** Use no config file at all (defaults only). */
+  noConfig?: boolean;
+  /** `--rule id=severity`, applied last. */
+  ruleOverrides?: RuleOverride[];
+  /** Report suppression comments that suppress nothing (at the given severity, or the rule's). */
+  reportUnusedDisables?: boolean | Severity;
+  /** Lint this text as the file `filename` instead of `paths`. */
+  stdin?: { text: string | Uint8Array; filename: string };
+  host?: FileHost;
+  /** Skip .gitignored paths while walking directories (default true). */
+  gitignore?: boolean;
+  /** Rules besides the shipped ones (plugins, a rule under test); they replace shipped rules with the same id. */
+  extraRules?: Rule<object>[];
+  /** Include the rules under `rules/` (default true). */
+  shippedRules?: boolean;
+  /** Whether findings in a file are reported (default: all). */
+  isReported?: (absolutePath: string) => boolean;
+}
+
+export interface LintedFile {
+  /** As displayed: relative to the cwd. */
+  path: string;
+  absolutePath: string;
+  language?: LanguageId;
+  /** Absent when the file could not be read. */
+  text?: string;
+}
+
+export interface LintResult {
+  cwd: string;
+  /** Absolute path of the config file used, if any. */
+  configFile?: string;
+  /** Every reported file that was linted or failed to read, in path order. */
+  files: LintedFile[];
+  /** Sorted by file, line, column; paths as displayed. */
+  findings: Finding[];
+  suppressed: SuppressedFinding[];
+  registry: RuleRegistry;
+  /** The rules that were on, with their severity and options. */
+  settings: RuleSettings;
+  /** The rules that were on, in registry order. */
+  enabledRules: RegisteredRule[];
+}
+
+function configSearchStart(cwd: string, options: LintOptions): string {
+  if (options.stdin) return dirname(resolve(cwd, options.stdin.filename));
+  const first = options.paths?.[0] ?? '.';
+  const path = resolve(cwd, picomatch.scan(first).isGlob ? picomatch.scan(first).base || '.' : first);
+  try {
+    return statSync(path).isDirectory() ? path : dirname(path);
+  } catch {
+    return dirname(path);
+  }
+}
+
+async function loadConfig(cwd: string, options: LintOptions): Promise<LoadedConfig> {
+  if (options.config !== undefined) return configFromObject(options.config, cwd);
+  if (options.configFile !== undefined) return loadConfigFile(resolve(cwd, options.configFile), cwd);
+  const found = options.noConfig ? undefined : findConfigFile(configSearchStart(cwd, options));
+  return found ? loadConfigFile(found, cwd) : configFromObject({}, cwd);
+}
+
+function ignoresOf(config: HoplintConfig): { all: string[]; byLanguage: Partial<Record<LanguageId, string[]>> } {
+  const ignores = config.ignores;
+  if (ignores === undefined) return { all: [], byLanguage: {} };
+  if (Array.isArray(ignores)) return { all: ignores, byLanguage: {} };
+  const { all = [], ...byLanguage } = ignores;
+  return { all, byLanguage };
+}
+
+interface LintUnit {
+  loaded: LoadedConfig;
+  files: WorkspaceFile[];
+  issues: SyntaxIssue[];
+}
+
+/** Groups files by the nearest config file above them; files without one of their own stay with `main`. */
+async function splitIntoUnits(main: LoadedConfig, files: WorkspaceFile[], issues: SyntaxIssue[], cwd: string): Promise<LintUnit[]> {
+  const nearest = new Map<string, string | undefined>();
+  const configOf = (path: string): string | undefined => {
+    const dir = dirname(path);
+    if (!nearest.has(dir)) nearest.set(dir, findConfigFile(dir));
+    return nearest.get(dir);
+  };
+  const units = new Map<string, LintUnit>();
+  const unitFor = async (path: string): Promise<LintUnit> => {
+    const file = configOf(path);
+    const key = file === undefined || file === main.file ? '' : file;
+    let unit = units.get(key);
+    if (!unit) {
+      // A config above the one the run started from governs nothing more than the run's own config does.
+      const loaded = key === '' || (main.file !== undefined && !key.startsWith(dirname(main.file))) ? main : await loadConfigFile(key, cwd);
+      unit = units.get(loaded === main ? '' : key) ?? { loaded, files: [], issues: [] };
+      units.set(loaded === main ? '' : key, unit);
+    }
+    return unit;
+  };
+  for (const file of files) (await unitFor(file.absolutePath)).files.push(file);
+  for (const issue of issues) (await unitFor(issue.file)).issues.push(issue);
+  if (units.size === 0) units.set('', { loaded: main, files: [], issues: [] });
+  return [...units.values()];
+}
+
+function clientsBehindSnatLocation(loaded: LoadedConfig): { clientsBehindSnatAt?: SourceRange } {
+  if (!loaded.file || loaded.config.environment?.clientsBehindSnat === undefined) return {};
+  const { line, column } = loaded.locate(['environment', 'clientsBehindSnat']);
+  const length = String(loaded.config.environment.clientsBehindSnat).length;
+  return { clientsBehindSnatAt: { file: loaded.file, line, column, endLine: line, endColumn: column + length } };
+}
+
+/** Lints files, directories and globs (or one text from stdin) with the configured rules. */
+export async function lint(options: LintOptions = {}): Promise<LintResult> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const loaded = await loadConfig(cwd, options);
+  const { config, root } = loaded;
+  const registry = createRegistry(options.extraRules, options.shippedRules ?? true);
+  const settings = resolveRuleSettings(registry, loaded, options.ruleOverrides, options.reportUnusedDisables);
+  const displayPath = displayPathFrom(cwd);
+  const isReported = options.isReported ?? (() => true);
+
+  const ignores = ignoresOf(config);
+  const ignoredEverywhere = globMatcher(root, ignores.all);
+  const languageFiles = LANGUAGE_IDS.map((id) => ({ id, matches: globMatcher(root, config.files?.[id]) }));
+  const ignoredByLanguage = Object.fromEntries(LANGUAGE_IDS.map((id) => [id, globMatcher(root, ignores.byLanguage[id])])) as Record<LanguageId, (path: string) => boolean>;
+
+  let host = options.host ?? diskHost;
+  let targets: Target[];
+  if (options.stdin) {
+    const absolutePath = resolve(cwd, options.stdin.filename);
+    const bytes = typeof options.stdin.text === 'string' ? new TextEncoder().encode(options.stdin.text) : options.stdin.text;
+    host = overlayHost(host, new Map([[absolutePath, bytes]]));
+    targets = [{ absolutePath, explicit: true }];
+  } else {
+    targets = await expandTargets(options.paths && options.paths.length > 0 ? options.paths : ['.'], {
+      cwd,
+      gitignore: options.gitignore ?? true,
+      isIgnored: ignoredEverywhere,
+    });
+  }
+
+  const collected = await collectFiles(targets, {
+    host,
+    languageOverride: (path) => languageFiles.find((entry) => entry.matches(path))?.id,
+    ignoredAs: (path, language) => ignoredByLanguage[language](path),
+    displayPath,
+    isReported,
+  });
+  // Each directory with its own config is a unit: its environment and rule settings apply to the
+  // files below it, and cross-file rules correlate files of one unit only.
+  const units = options.config !== undefined || options.configFile !== undefined || options.noConfig || options.stdin
+    ? [{ loaded, files: collected.files, issues: collected.issues }]
+    : await splitIntoUnits(loaded, collected.files, collected.issues, cwd);
+  const raw: Finding[] = [];
+  const workspaceFiles: WorkspaceFile[] = [];
+  let enabled = settings;
+  for (const unit of units) {
+    const unitSettings = unit.loaded === loaded ? settings : resolveRuleSettings(registry, unit.loaded, options.ruleOverrides, options.reportUnusedDisables);
+    if (unit.loaded !== loaded) enabled = new Map([...enabled, ...unitSettings]);
+    const unitConfig = unit.loaded.config;
+    const workspace = await buildWorkspace({
+      root: unit.loaded.root,
+      environment: unitConfig.environment ?? {},
+      files: unit.files,
+      readIssues: unit.issues,
+      host,
+      nginxDirectives: declaredDirectives(unitConfig.nginx?.directives),
+      displayPath,
+      isReported,
+      ...clientsBehindSnatLocation(unit.loaded),
+    });
+    raw.push(...runRules(workspace, registry, unitSettings));
+    workspaceFiles.push(...workspace.files);
+  }
+  const comments = new Map<string, SuppressionComment[]>();
+  for (const file of workspaceFiles) {
+    if (hasHashComments(file)) comments.set(file.absolutePath, parseSuppressionComments(file.absolutePath, file.text));
+  }
+  const suppression = applySuppressions(raw, comments, (id) => registry.has(id), (id) => didYouMean(id, registry.ids()));
+  const unusedSetting = enabled.get(UNUSED_DISABLE_RULE_ID);
+  const unusedFindings = unusedSetting ? suppression.unused.map((unused) => toFinding(UNUSED_DISABLE_RULE_ID, unusedSetting.severity, unused)) : [];
+
+  const fileByPath = new Map<string, WorkspaceFile>(workspaceFiles.map((file) => [file.absolutePath, file]));
+  const reported = (finding: Finding): boolean => fileByPath.get(finding.file)?.reported ?? isReported(finding.file);
+  const relocate = <T extends Finding>(finding: T): T => ({
+    ...finding,
+    file: displayPath(finding.file),
+    ...(finding.related ? { related: finding.related.map((related) => ({ ...related, file: displayPath(related.file) })) } : {}),
+    ...(finding.fix ? { fix: { ...finding.fix, edits: finding.fix.edits.map((edit) => ({ ...edit, file: displayPath(edit.file) })) } } : {}),
+  });
+  const findings = [...suppression.kept, ...unusedFindings].filter(reported).map(relocate);
+  const suppressed = suppression.suppressed.filter(reported).map(relocate);
+
+  const files = new Map<string, LintedFile>();
+  for (const file of workspaceFiles) {
+    if (file.reported) files.set(file.absolutePath, { path: file.path, absolutePath: file.absolutePath, language: file.language, text: file.text });
+  }
+  for (const issue of collected.issues) {
+    if (!files.has(issue.file) && isReported(issue.file)) files.set(issue.file, { path: displayPath(issue.file), absolutePath: issue.file });
+  }
+
+  return {
+    cwd,
+    configFile: loaded.file,
+    files: [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    findings: findings.sort(compareFindings),
+    suppressed,
+    registry,
+    settings: enabled,
+    enabledRules: registry.all().filter(({ rule }) => enabled.has(rule.meta.id)),
+  };
+}

@@ -1,0 +1,63 @@
+import { decodeText, LineIndex } from '../core/source.js';
+import type { FileHost } from '../core/host.js';
+import type { SyntaxIssue } from '../core/syntax.js';
+
+/** Config files are small; anything larger is a generated file or a mistake, not read whole. */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+const BINARY_SNIFF_BYTES = 8000;
+
+export type ReadResult = { ok: true; text: string; issues: SyntaxIssue[] } | { ok: false; issue: SyntaxIssue };
+
+function fileIssue(file: string, message: string): SyntaxIssue {
+  return { file, line: 1, column: 1, endLine: 1, endColumn: 1, start: 0, end: 0, message };
+}
+
+function describeReadError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'cannot read file: no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'cannot read file: permission denied';
+    case 'EISDIR':
+      return 'cannot read file: it is a directory';
+    default:
+      return `cannot read file: ${code ?? (error instanceof Error ? error.message : String(error))}`;
+  }
+}
+
+function formatSize(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+}
+
+/**
+ * A file's text, or the syntax issue that says why there is none: unreadable, binary
+ * (a NUL byte early on), larger than MAX_FILE_BYTES. Invalid UTF-8 is decoded with U+FFFD and
+ * reported at the first bad character; a UTF-8 byte order mark is dropped, as editors do.
+ */
+export async function readSource(host: FileHost, path: string): Promise<ReadResult> {
+  let bytes: Uint8Array;
+  try {
+    const info = await host.stat(path);
+    if (info.size > MAX_FILE_BYTES) {
+      return { ok: false, issue: fileIssue(path, `file is ${formatSize(info.size)}; hoplint reads config files up to ${formatSize(MAX_FILE_BYTES)}`) };
+    }
+    bytes = await host.readFile(path);
+  } catch (error) {
+    return { ok: false, issue: fileIssue(path, describeReadError(error)) };
+  }
+  return decodeSource(path, bytes);
+}
+
+export function decodeSource(path: string, bytes: Uint8Array): ReadResult {
+  if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
+    return { ok: false, issue: fileIssue(path, 'binary file (contains NUL bytes); hoplint reads text config files') };
+  }
+  const decoded = decodeText(bytes);
+  const text = decoded.text.startsWith('\uFEFF') ? decoded.text.slice(1) : decoded.text;
+  if (decoded.validUtf8) return { ok: true, text, issues: [] };
+  const offset = Math.max(0, text.indexOf('\uFFFD'));
+  const issue = { ...new LineIndex(text).span(path, offset, offset + 1), message: 'file is not valid UTF-8; save it as UTF-8' };
+  return { ok: true, text, issues: [issue] };
+}

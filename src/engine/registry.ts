@@ -1,0 +1,67 @@
+import { ruleModules } from '../../rules/index.js';
+import { BUILTIN_RULES } from './builtin-rules.js';
+import type { Rule } from './rule.js';
+import { didYouMean } from './suggest.js';
+import { UsageError } from './errors.js';
+
+export interface RegisteredRule {
+  /** Options typed by the rule itself; the engine validates them against its optionsSchema. */
+  rule: Rule<object>;
+  /** Folder under `rules/` holding the rule's README.md and fixtures; absent for built-in rules. */
+  dir?: string;
+}
+
+/** Every rule hoplint knows, by id: the built-in ones plus the generated `rules/index.ts`. */
+export class RuleRegistry {
+  private readonly byId = new Map<string, RegisteredRule>();
+
+  constructor(entries: Iterable<RegisteredRule>) {
+    for (const entry of entries) {
+      const id = entry.rule.meta.id;
+      if (this.byId.has(id)) throw new Error(`rule "${id}" is registered twice`);
+      this.byId.set(id, entry);
+    }
+  }
+
+  get(id: string): RegisteredRule | undefined {
+    return this.byId.get(id);
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  ids(): string[] {
+    return [...this.byId.keys()];
+  }
+
+  /** Core rules (`syntax`, `unused-disable`) first, then by id. */
+  all(): RegisteredRule[] {
+    return [...this.byId.values()].sort((a, b) => {
+      const core = Number(b.rule.meta.layer === 'core') - Number(a.rule.meta.layer === 'core');
+      return core || a.rule.meta.id.localeCompare(b.rule.meta.id);
+    });
+  }
+
+  /** Throws a UsageError naming the closest id when `id` is unknown. */
+  require(id: string, where: string): RegisteredRule {
+    const entry = this.byId.get(id);
+    if (!entry) throw new UsageError(`unknown rule "${id}"${where}${didYouMean(id, this.ids())}`);
+    return entry;
+  }
+}
+
+/**
+ * The built-in rules, the shipped rule set (unless `includeShipped` is false) and extra rules
+ * (plugins, a rule under test); an extra rule replaces a shipped one with the same id.
+ */
+export function createRegistry(extraRules: readonly Rule<object>[] = [], includeShipped = true): RuleRegistry {
+  const extraIds = new Set(extraRules.map((rule) => rule.meta.id));
+  const shipped: RegisteredRule[] = includeShipped ? ruleModules : [];
+  const dirs = new Map(shipped.map((entry) => [entry.rule.meta.id, entry.dir]));
+  return new RuleRegistry([
+    ...BUILTIN_RULES.filter((rule) => !extraIds.has(rule.meta.id)).map((rule) => ({ rule })),
+    ...shipped.filter((entry) => !extraIds.has(entry.rule.meta.id)),
+    ...extraRules.map((rule) => ({ rule, dir: dirs.get(rule.meta.id) })),
+  ]);
+}

@@ -1,0 +1,69 @@
+import { compareFindings, SYNTAX_RULE_ID, type Finding, type Severity } from '../core/finding.js';
+import type { Workspace } from '../model/workspace.js';
+import type { RuleSettings } from './config/rule-settings.js';
+import type { RuleRegistry } from './registry.js';
+import type { FindingInput } from './rule.js';
+
+/** A rule threw: a bug in the rule, reported as such rather than as a finding. */
+export class RuleCrashError extends Error {
+  constructor(
+    readonly ruleId: string,
+    cause: unknown,
+  ) {
+    super(`rule "${ruleId}" failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}
+
+export function toFinding(ruleId: string, severity: Severity, input: FindingInput): Finding {
+  const finding: Finding = {
+    ruleId,
+    severity: input.severity ?? severity,
+    message: input.message,
+    file: input.file,
+    line: input.line,
+    column: input.column,
+    endLine: input.endLine,
+    endColumn: input.endColumn,
+  };
+  if (input.related && input.related.length > 0) {
+    finding.related = input.related.map(({ file, line, column, endLine, endColumn, message }) => ({ file, line, column, endLine, endColumn, message }));
+  }
+  if (input.fix) finding.fix = input.fix;
+  return finding;
+}
+
+function findingKey(finding: Finding): string {
+  return [finding.ruleId, finding.file, finding.line, finding.column, finding.endLine, finding.endColumn, finding.message].join('\u0000');
+}
+
+/**
+ * Runs every rule that is on over the workspace. Syntax issues that a language attributes to a
+ * rule of its own are reported as that rule's findings (or as `syntax` when no such rule exists).
+ * The same finding reached twice — a file included from two roots — is reported once.
+ */
+export function runRules(workspace: Workspace, registry: RuleRegistry, settings: RuleSettings): Finding[] {
+  const findings = new Map<string, Finding>();
+  const add = (finding: Finding): void => {
+    const key = findingKey(finding);
+    if (!findings.has(key)) findings.set(key, finding);
+  };
+  for (const { rule } of registry.all()) {
+    const id = rule.meta.id;
+    const setting = settings.get(id);
+    if (!setting) continue;
+    const report = (input: FindingInput): void => add(toFinding(id, setting.severity, input));
+    for (const issue of workspace.syntaxIssues) if (issue.ruleId === id && id !== SYNTAX_RULE_ID) report(issue);
+    try {
+      rule.check({ workspace, options: setting.options, severity: setting.severity, report });
+    } catch (error) {
+      throw new RuleCrashError(id, error);
+    }
+  }
+  const syntax = settings.get(SYNTAX_RULE_ID);
+  if (syntax) {
+    for (const issue of workspace.syntaxIssues) {
+      if (issue.ruleId !== undefined && !registry.has(issue.ruleId)) add(toFinding(SYNTAX_RULE_ID, syntax.severity, issue));
+    }
+  }
+  return [...findings.values()].sort(compareFindings);
+}

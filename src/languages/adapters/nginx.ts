@@ -1,0 +1,74 @@
+import { basename } from 'node:path';
+import type { SyntaxIssue } from '../../core/syntax.js';
+import type { NginxConfig } from '../nginx/ast.js';
+import { loadNginxConfig } from '../nginx/index.js';
+import { registerDirectives } from '../nginx/directives/index.js';
+import type { WorkspaceFile } from '../../model/workspace.js';
+import { isNginxIncludeOnlyName } from '../detect.js';
+import type { LanguageParseResult, ParseContext, ReachedFile } from './types.js';
+
+const MAIN_ONLY = /^\s*(?:http|events|stream|mail)\s*\{|^\s*(?:worker_processes|worker_rlimit_nofile|load_module|daemon|pid|user|env)\s/m;
+const SERVER_LEVEL = /^\s*location\s/m;
+const SERVER_BLOCK = /^\s*server\s*\{/m;
+
+/**
+ * The block a stand-alone file is read in. `nginx.conf` is the main context; a `conf.d/` or
+ * `sites-enabled/` file holding `server {}` blocks is an `http {}` body; a snippet of
+ * `location`s is a `server {}` body.
+ */
+export function inferNginxContext(file: WorkspaceFile): string[] {
+  const name = basename(file.absolutePath).toLowerCase();
+  if (name === 'nginx.conf' || name === 'tengine.conf') return [];
+  if (isNginxIncludeOnlyName(name)) return ['http'];
+  if (MAIN_ONLY.test(file.text)) return [];
+  if (SERVER_LEVEL.test(file.text) && !SERVER_BLOCK.test(file.text)) return ['http', 'server'];
+  return ['http'];
+}
+
+function rootPriority(file: WorkspaceFile): number {
+  const context = inferNginxContext(file);
+  if (context.length === 0) return basename(file.absolutePath).toLowerCase() === 'nginx.conf' ? 0 : 1;
+  return isNginxIncludeOnlyName(file.absolutePath) ? 3 : 2;
+}
+
+/** Largest trees first; a tree whose root another kept tree includes is linted in that tree's context. */
+function keepOutermost(configs: NginxConfig[]): NginxConfig[] {
+  const kept: NginxConfig[] = [];
+  const reached = new Set<string>();
+  for (const config of [...configs].sort((a, b) => b.files.size - a.files.size)) {
+    if (reached.has(config.root)) continue;
+    kept.push(config);
+    for (const file of config.files.keys()) reached.add(file);
+  }
+  return configs.filter((config) => kept.includes(config));
+}
+
+export async function parseNginxFiles(files: WorkspaceFile[], context: ParseContext): Promise<LanguageParseResult> {
+  registerDirectives(context.nginxDirectives);
+  const ordered = [...files].sort((a, b) => rootPriority(a) - rootPriority(b));
+  const covered = new Set<string>();
+  const configs: NginxConfig[] = [];
+  for (const file of ordered) {
+    if (covered.has(file.absolutePath)) continue;
+    const config = await loadNginxConfig(file.absolutePath, { host: context.host, context: inferNginxContext(file) });
+    configs.push(config);
+    for (const path of config.files.keys()) covered.add(path);
+  }
+  const roots = keepOutermost(configs);
+
+  const issues: SyntaxIssue[] = [];
+  const reached: ReachedFile[] = [];
+  const known = new Set(files.map((file) => file.absolutePath));
+  for (const config of roots) {
+    for (const error of config.errors) {
+      if (error.code === 'unknown-directive') continue;
+      issues.push({ file: error.file, line: error.line, column: error.column, endLine: error.endLine, endColumn: error.endColumn, start: error.start, end: error.end, message: error.message });
+    }
+    for (const [path, parsed] of config.files) {
+      if (known.has(path)) continue;
+      known.add(path);
+      reached.push({ absolutePath: path, text: parsed.text });
+    }
+  }
+  return { documents: { nginx: roots }, issues, reached };
+}

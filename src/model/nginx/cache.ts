@@ -1,0 +1,14 @@
+import type { NginxConfig } from '../../languages/nginx/ast.js';
+import { buildNginxModel, type NginxModel } from './index.js';
+
+const models = new WeakMap<NginxConfig, NginxModel>();
+
+/** The model of a configuration, built once however many rules ask for it. */
+export function nginxModelOf(config: NginxConfig): NginxModel {
+  let model = models.get(config);
+  if (!model) {
+    model = buildNginxModel(config);
+    models.set(config, model);
+  }
+  return model;
+}

@@ -1,0 +1,82 @@
+import { rm, truncate } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from './support/cli.js';
+import { writeTree } from './support/temp-tree.js';
+
+const trees: string[] = [];
+afterEach(async () => {
+  for (const tree of trees.splice(0)) await rm(tree, { recursive: true, force: true });
+});
+
+type Json = { findings: Array<{ ruleId: string; file: string; line: number; column: number; endLine: number; endColumn: number; message: string }> };
+
+async function lintJson(files: Record<string, string | Uint8Array>, args: string[] = []): Promise<{ code: number | null; json: Json; dir: string }> {
+  const dir = await writeTree({ 'hoplint.config.yaml': '{}\n', ...files });
+  trees.push(dir);
+  const run = await runCli(['-f', 'json', ...args], { cwd: dir });
+  expect(run.stderr).toBe('');
+  return { code: run.code, json: JSON.parse(run.stdout) as Json, dir };
+}
+
+const GOOD_TYPO = 'events {}\nhttp {\n    gzipp on;\n}\n';
+
+describe('the syntax path: what cannot be read or parsed is a positioned finding and the rest is still linted', () => {
+  it('malformed nginx in one tree, a finding in another', async () => {
+    const { code, json } = await lintJson({ 'broken/nginx.conf': 'events {}\nhttp {\n    server {\n        listen 80\n    }\n', 'ok/nginx.conf': GOOD_TYPO });
+    expect(code).toBe(1);
+    expect(json.findings.map(({ ruleId, file, line }) => [ruleId, file, line])).toEqual([
+      ['syntax', 'broken/nginx.conf', 5],
+      ['syntax', 'broken/nginx.conf', 6],
+      ['nginx/unknown-directive', 'ok/nginx.conf', 3],
+    ]);
+  });
+
+  it('a binary file, an oversized file and invalid UTF-8, each at 1:1 or at the bad byte', async () => {
+    const { json, dir } = await lintJson({
+      'bin/nginx.conf': new Uint8Array([0x65, 0x76, 0x00, 0x01, 0x02]),
+      'big/sysctl.conf': '',
+      'latin1/sysctl.conf': new Uint8Array([...Buffer.from('net.core.somaxconn = 1024\n# caf'), 0xe9, 0x0a]),
+      'ok/nginx.conf': GOOD_TYPO,
+    });
+    expect(json.findings).toHaveLength(3);
+    await truncate(join(dir, 'big', 'sysctl.conf'), 11 * 1024 * 1024);
+    const run = await runCli(['-f', 'json'], { cwd: dir });
+    const findings = (JSON.parse(run.stdout) as Json).findings.map(({ ruleId, file, line, column, message }) => ({ ruleId, file, line, column, message }));
+    expect(findings).toEqual([
+      { ruleId: 'syntax', file: 'big/sysctl.conf', line: 1, column: 1, message: 'file is 11.0 MiB; hoplint reads config files up to 10.0 MiB' },
+      { ruleId: 'syntax', file: 'bin/nginx.conf', line: 1, column: 1, message: 'binary file (contains NUL bytes); hoplint reads text config files' },
+      { ruleId: 'syntax', file: 'latin1/sysctl.conf', line: 2, column: 6, message: 'file is not valid UTF-8; save it as UTF-8' },
+      { ruleId: 'nginx/unknown-directive', file: 'ok/nginx.conf', line: 3, column: 5, message: 'unknown directive "gzipp"; did you mean "gzip"?' },
+    ]);
+  });
+
+  it("a missing include is an error at the include's argument", async () => {
+    const { json } = await lintJson({ 'nginx.conf': 'events {}\nhttp {\n    include missing.conf;\n}\n' });
+    expect(json.findings.map(({ ruleId, line, column }) => [ruleId, line, column])).toEqual([['syntax', 3, 13]]);
+    expect(json.findings[0]!.message).toMatch(/missing\.conf/);
+  });
+
+  it('invalid YAML, invalid JSON and a malformed sysctl line, each positioned', async () => {
+    const { json } = await lintJson({
+      'k8s/deploy.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: "unterminated\n',
+      'cni/10-net.conflist': '{\n  "cniVersion": "1.0.0",\n  "plugins": [\n}\n',
+      'sysctl.d/10.conf': 'net.core.somaxconn = 4096\nkernel.panic\n',
+    });
+    expect(json.findings.map(({ ruleId, file, line }) => [ruleId, file, line])).toEqual([
+      ['syntax', 'cni/10-net.conflist', 4],
+      ['syntax', 'k8s/deploy.yaml', 5],
+      ['syntax', 'sysctl.d/10.conf', 2],
+    ]);
+    expect(json.findings[0]!.message).toBe('invalid JSON: expected a value, found "}"');
+    expect(json.findings[2]!.message).toBe('invalid syntax: expected "key = value", found "kernel.panic"');
+  });
+
+  it('a file named on the command line whose language cannot be told is a finding, not a silent skip', async () => {
+    const { code, json } = await lintJson({ 'notes.txt': 'hello\n' }, ['notes.txt']);
+    expect(code).toBe(1);
+    expect(json.findings.map(({ ruleId, file, message }) => [ruleId, file, message])).toEqual([
+      ['syntax', 'notes.txt', 'hoplint cannot tell which config language this file is; list it under `files.<nginx|sysctl|kubernetes|network>` in hoplint.config.yaml'],
+    ]);
+  });
+});

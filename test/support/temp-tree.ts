@@ -1,0 +1,14 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+/** Writes `{ 'conf.d/a.conf': '…' }` under a fresh temporary directory and returns its path. */
+export async function writeTree(files: Record<string, string | Uint8Array>, prefix = 'hoplint-'): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), prefix));
+  for (const [path, content] of Object.entries(files)) {
+    const target = join(root, path);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, content);
+  }
+  return root;
+}
