@@ -68,8 +68,8 @@ describe('the syntax path: what cannot be read or parsed is a positioned finding
       ['syntax', 'k8s/deploy.yaml', 5],
       ['syntax', 'sysctl.d/10.conf', 2],
     ]);
-    expect(json.findings[0]!.message).toBe('invalid JSON: expected a value, found "}"');
-    expect(json.findings[2]!.message).toBe('invalid syntax: expected "key = value", found "kernel.panic"');
+    expect(json.findings[0]!.message).toBe("invalid JSON: Unexpected token '}'");
+    expect(json.findings[2]!.message).toBe('line is not an assignment: expected "key = value", got "kernel.panic"');
   });
 
   it('a file named on the command line whose language cannot be told is a finding, not a silent skip', async () => {

@@ -50,6 +50,6 @@ describe('parseFlannelNetConfFile', () => {
   it('reports a Backend that is not an object and a Type that is not a string', () => {
     expect(parseFlannelNetConfFile('n.json', '{"Backend": "vxlan"}').issues).toEqual([expect.objectContaining({ column: 13, message: '"Backend" must be an object such as {"Type": "vxlan"}' })]);
     expect(parseFlannelNetConfFile('n.json', '{"Backend": {"Type": 1}}').issues).toEqual([expect.objectContaining({ column: 22 })]);
-    expect(parseFlannelNetConfFile('n.json', '{"Backend": {"Type": "vxlan"}').issues[0]).toMatchObject({ line: 1, column: 30, message: expect.stringMatching(/^Invalid JSON/) });
+    expect(parseFlannelNetConfFile('n.json', '{"Backend": {"Type": "vxlan"}').issues[0]).toMatchObject({ line: 1, column: 30, message: expect.stringMatching(/^invalid JSON/) });
   });
 });

@@ -83,7 +83,7 @@ describe('parseCniFile on malformed input', () => {
     expect(result.config).toBeUndefined();
     expect(result.issues).toHaveLength(1);
     expect(result.issues[0]).toMatchObject({ file: 'bad.conf', line: 4, column: 1 });
-    expect(result.issues[0]!.message).toMatch(/^Invalid JSON: Expected double-quoted property name/);
+    expect(result.issues[0]!.message).toMatch(/^invalid JSON: Expected double-quoted property name/);
   });
 
   it('reports an unexpected token (which V8 does not position) at the token', () => {
@@ -91,7 +91,7 @@ describe('parseCniFile on malformed input', () => {
     expect(result.issues[0]).toMatchObject({ line: 2, column: 12, endColumn: 13 });
     const bare = parseCniFile('bad.conf', '{\n  "type": bridge\n}');
     expect(bare.issues[0]).toMatchObject({ line: 2, column: 11, endColumn: 12 });
-    expect(bare.issues[0]!.message).toBe("Invalid JSON: Unexpected token 'b'");
+    expect(bare.issues[0]!.message).toBe("invalid JSON: Unexpected token 'b'");
   });
 
   it('reports truncated input at its end', () => {
@@ -103,7 +103,7 @@ describe('parseCniFile on malformed input', () => {
     // `t` could begin `true`; the `y` is the first character JSON cannot accept.
     expect(parseCniFile('y.conf', 'type: bridge\n').issues[0]).toMatchObject({ line: 1, column: 2 });
     const comment = parseCniFile('c.conf', '{"type": "bridge"} # comment').issues[0]!;
-    expect(comment).toMatchObject({ line: 1, column: 20, message: 'Invalid JSON: Unexpected non-whitespace character after JSON' });
+    expect(comment).toMatchObject({ line: 1, column: 20, message: 'invalid JSON: Unexpected non-whitespace character after JSON' });
   });
 
   it('reports a string MTU at the value', () => {

@@ -98,7 +98,7 @@ describe('flannel kube-flannel-cfg', () => {
     // The stray `}` after the trailing comma is line 8, column 35.
     expect(result.issues[0]).toMatchObject({ file: 'bad.yaml', line: 8, column: 35, endColumn: 36 });
     expect(at(text, result.issues[0])).toBe('}');
-    expect(result.issues[0]!.message).toMatch(/^Invalid JSON: /);
+    expect(result.issues[0]!.message).toMatch(/^invalid JSON: /);
     const quoted = flannelConfigMap('  net-conf.json: "{\\"Backend\\": {\\"Type\\" \\"vxlan\\"}}"\n');
     const issue = extract('q.yaml', quoted).issues[0]!;
     expect(at(quoted, issue)).toBe('\\"');

@@ -60,7 +60,7 @@ export function parseJson(text: string, locator: Locator): JsonParseResult {
     return { issues: [issueAt(locator, 0, 0, `JSON could not be read: ${error instanceof Error ? error.message : String(error)}`)] };
   }
   const firstError = doc.errors[0];
-  if (firstError) return { issues: [issueAt(locator, firstError.pos[0], firstError.pos[1], `Invalid JSON: ${firstError.message}`)] };
+  if (firstError) return { issues: [issueAt(locator, firstError.pos[0], firstError.pos[1], `invalid JSON: ${firstError.message.replace(/\s+/g, ' ')}`)] };
   const root = toJsonNode(doc.contents, locator);
   return root ? { root, issues: [] } : { issues: [] };
 }
@@ -152,8 +152,9 @@ function jsonErrorIssue(text: string, locator: Locator, error: unknown): SyntaxI
     .replace(/ in JSON at position \d+/, '')
     .replace(/ at position \d+/, '')
     .replace(/^Unexpected end of JSON input$/, 'Unexpected end of input')
-    .replace(/, "[\s\S]*" is not valid JSON$/, '');
-  return issueAt(locator, offset, Math.min(offset + 1, text.length), `Invalid JSON: ${message}`);
+    .replace(/, (?:\.\.\.)?"[\s\S]*" is not valid JSON$/, '')
+    .replace(/\s+/g, ' ');
+  return issueAt(locator, offset, Math.min(offset + 1, text.length), `invalid JSON: ${message}`);
 }
 
 /**
