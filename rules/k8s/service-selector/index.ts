@@ -24,8 +24,9 @@ export default defineRule({
     const model = context.workspace.kubernetes;
     for (const service of model.services) {
       if (service.type === 'ExternalName' || !service.selector || service.selector.entries.length === 0) continue;
+      if (model.workloadsSelectedBy(service).length > 0) continue;
       const candidates = model.workloadsInNamespace(service.namespace).filter((w) => w.template);
-      if (candidates.length === 0 || model.workloadsSelectedBy(service).length > 0) continue;
+      if (candidates.length === 0) continue;
       const selector = service.selector.entries.map((e) => `${e.key}=${e.value}`).join(',');
       context.report({
         ...at(service.selector.span),

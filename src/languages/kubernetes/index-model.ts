@@ -113,15 +113,30 @@ export function buildKubernetesModel(results: YamlLoadResult[]): KubernetesModel
   }
 
   sortByPosition(issues, results);
+  // Indexed by namespace and by label so that selection stays linear in the number of objects.
+  const podWorkloadsByNamespace = new Map<string, Workload[]>();
+  const labelsOf = new Map<Workload, Record<string, string>>();
+  const byLabel = new Map<string, Workload[]>();
+  for (const workload of workloads) {
+    if (workload.template === undefined) continue;
+    const labels = recordOf(workload.template.labels);
+    labelsOf.set(workload, labels);
+    const inNamespace = podWorkloadsByNamespace.get(workload.namespace) ?? [];
+    inNamespace.push(workload);
+    podWorkloadsByNamespace.set(workload.namespace, inNamespace);
+    for (const [key, value] of Object.entries(labels)) {
+      const labelKey = `${workload.namespace}\u0000${key}\u0000${value}`;
+      const list = byLabel.get(labelKey) ?? [];
+      list.push(workload);
+      byLabel.set(labelKey, list);
+    }
+  }
   const selectedBy = new Map<Service, Workload[]>();
   const selecting = new Map<Workload, Service[]>();
   for (const service of services) {
-    const picked = workloads.filter(
-      (workload) =>
-        workload.namespace === service.namespace &&
-        workload.template !== undefined &&
-        serviceSelectorMatches(service.selector, recordOf(workload.template.labels)),
-    );
+    const first = service.selector?.entries[0];
+    const candidates = first ? (byLabel.get(`${service.namespace}\u0000${first.key}\u0000${first.value}`) ?? []) : [];
+    const picked = candidates.filter((workload) => serviceSelectorMatches(service.selector, labelsOf.get(workload)!));
     selectedBy.set(service, picked);
     for (const workload of picked) {
       const list = selecting.get(workload) ?? [];
@@ -152,8 +167,7 @@ export function buildKubernetesModel(results: YamlLoadResult[]): KubernetesModel
     issues,
     servicesSelecting: (workload) => selecting.get(workload) ?? [],
     workloadsSelectedBy: (service) => selectedBy.get(service) ?? [],
-    workloadsInNamespace: (namespace) =>
-      workloads.filter((workload) => workload.namespace === namespace && workload.template !== undefined),
+    workloadsInNamespace: (namespace) => podWorkloadsByNamespace.get(namespace) ?? [],
     containerPorts,
     resolveTargetPort: (service, servicePort) => {
       const target = servicePort.targetPort.value;
