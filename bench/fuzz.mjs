@@ -93,15 +93,30 @@ async function reportInProcess(target, input, failure) {
   if (known) return void known.count++;
   const entry = { key, kind: failure.kind, target, origin: input.origin, count: 1, detail: failure.detail };
   found.set(key, entry);
-  const checkTimeout = failure.kind === 'hang' ? Math.min(timeoutMs, 3000) : timeoutMs;
-  const stillFails = async (candidate) => isSameFailure(failure, failureOf(await runner.run(target, candidate, checkTimeout)));
-  const minimised = await minimize(input.text, stillFails, { maxChecks: failure.kind === 'hang' ? 60 : 1500 });
+  // A dead child may have died of state an earlier input left behind: replay in a fresh child, twice.
+  const died = failure.kind === 'died';
+  const runOnce = (candidate) => runner.run(target, candidate, timeoutMs, died ? { fresh: true, times: 2 } : {});
+  const stillFails = async (candidate) => isSameFailure(failure, failureOf(await runOnce(candidate)));
+  if (died && !(await stillFails(input.text))) entry.detail += '\n(not reproduced in a fresh process: depends on the inputs before it)';
+  const minimised = await minimize(input.text, stillFails, { maxChecks: failure.kind === 'hang' || died ? 30 : 1500 });
   entry.reproducer = writeReproducer(target, minimised.text);
   entry.minimisedFrom = input.text.length;
   entry.minimisedTo = minimised.text.length;
-  const replay = failureOf(await runner.run(target, minimised.text, timeoutMs));
+  const replay = failureOf(await runOnce(minimised.text));
   if (replay) entry.detail = replay.detail;
   log(`  ✗ ${key}  →  ${relative(repoRoot, entry.reproducer)} (${entry.minimisedTo} of ${entry.minimisedFrom} chars)`);
+}
+
+/** Slow inputs seen, by target: a run over the time limit that ends given three times as long. */
+const slow = [];
+
+/** A time-out on a busy machine is not a hang: give the input three times as long in a fresh process. */
+async function isOnlySlow(input) {
+  const started = performance.now();
+  const again = await runner.run(input.target, input.text, timeoutMs * 3, { fresh: true });
+  if (again.kind === 'hang') return false;
+  slow.push({ target: input.target, origin: input.origin, chars: input.text.length, ms: performance.now() - started });
+  return true;
 }
 
 async function reportCli(target, input, crash) {
@@ -132,6 +147,10 @@ async function scalingPhase() {
     flagged++;
     log(`  ! ${row.target.padEnd(12)} unit ${JSON.stringify(row.unit).padEnd(10)} ${row.failed ?? ''} ${row.ms.toFixed(1)} ms → ${row.ms8.toFixed(1)} ms at ${row.chars} chars (×${row.ratio.toFixed(1)}, work ×${row.workRatio.toFixed(1)})`);
   }
+  for (const row of rows) {
+    const failure = row.failure && failureOf(row.failure.result);
+    if (failure) await reportInProcess(row.target, { text: row.failure.text, origin: `growth measurement, unit ${JSON.stringify(row.unit)}` }, failure);
+  }
   const worst = [...rows].sort((a, b) => b.ms8 - a.ms8).slice(0, 5);
   for (const row of worst) {
     log(`    slowest: ${row.target.padEnd(12)} unit ${JSON.stringify(row.unit).padEnd(10)} ${row.ms.toFixed(1)} ms → ${row.ms8.toFixed(1)} ms (×${row.ratio.toFixed(1)})`);
@@ -150,6 +169,7 @@ async function fuzzPhase() {
     inputs++;
     runs[input.target]++;
     const failure = failureOf(await runner.run(input.target, input.text, timeoutMs));
+    if (failure?.kind === 'hang' && !found.has(`${input.target} hang`) && (await isOnlySlow(input))) continue;
     if (failure) await reportInProcess(input.target, input, failure);
     if (cliAvailable && inputs % cliEvery === 0) {
       cliRuns++;
@@ -168,6 +188,9 @@ try {
   await runner.stop();
 }
 
+for (const entry of slow) {
+  log(`\nslow (not a hang): ${entry.target} took ${(entry.ms / 1000).toFixed(1)} s on ${entry.chars} chars mutated from ${entry.origin}`);
+}
 log(`\n${found.size} distinct failure(s) in ${((performance.now() - started) / 1000).toFixed(1)} s (seed ${seed})`);
 for (const entry of found.values()) {
   log(`\n[${entry.key}] seen ${entry.count}×, first from ${entry.origin}`);

@@ -5,6 +5,9 @@
 export { lint, type LintOptions, type LintResult, type LintedFile } from './engine/lint.js';
 export { defineRule, at, type Rule, type RuleMeta, type RuleContext, type RuleExample, type RuleLayer, type FindingInput } from './engine/rule.js';
 export { createRegistry, RuleRegistry, type RegisteredRule } from './engine/registry.js';
+export { loadPolicyFile, parsePolicyFile, type LoadedPolicy, type LoadedPolicyFile } from './policy/load.js';
+export { runPolicyTests, formatTestReport, type PolicyTestOutcome, type PolicyTestReport } from './policy/test-runner.js';
+export type { PolicyFileInput, PolicyInput, PolicyTest, PolicyTestExpectation, SelectInput } from './policy/types.js';
 export { UsageError, ConfigError } from './engine/errors.js';
 export type { HoplintConfig, RuleSettingInput, DirectiveDeclaration, PresetName } from './engine/config/types.js';
 export type { RuleOverride, RuleSetting, RuleSettings } from './engine/config/rule-settings.js';

@@ -29,6 +29,7 @@ export interface Mutation {
 }
 
 export declare const PAYLOADS: readonly string[];
+export declare const HANGING_PAYLOADS: readonly string[];
 export declare const MUTATION_OPS: readonly MutationOp[];
 export declare const NEST_OPENERS: readonly string[];
 export declare const PATHOLOGICAL_UNITS: readonly string[];

@@ -26,7 +26,7 @@ export function checkPositions(root, textOf, LineIndex) {
     let index = indexes.get(file);
     if (index === undefined) {
       const text = textOf(file);
-      index = text === undefined ? null : new LineIndex(text);
+      index = text === undefined ? null : { lines: new LineIndex(text), widths: new Map() };
       indexes.set(file, index);
     }
     return index;
@@ -59,12 +59,18 @@ export function checkPositions(root, textOf, LineIndex) {
 function checkSpan(span, path, indexOf, problems) {
   const fail = (message) => problems.push(`${path}: ${message}`);
   if (typeof span.file !== 'string') return fail('position without a file');
-  const index = indexOf(span.file);
-  if (index === null) return fail(`position in a file the parser was not given: ${JSON.stringify(span.file)}`);
+  const cached = indexOf(span.file);
+  if (cached === null) return fail(`position in a file the parser was not given: ${JSON.stringify(span.file)}`);
+  const { lines: index, widths } = cached;
   const text = index.text;
+  const widthOf = (line) => {
+    let width = widths.get(line);
+    if (width === undefined) widths.set(line, (width = index.lineText(line).length));
+    return width;
+  };
   const checkPoint = (name, line, column) => {
     if (!Number.isInteger(line) || line < 1 || line > index.lineCount) return fail(`${name} line ${line} outside 1..${index.lineCount}`);
-    const width = index.lineText(line).length;
+    const width = widthOf(line);
     if (!Number.isInteger(column) || column < 1 || column > width + 1) fail(`${name} column ${column} outside 1..${width + 1} of line ${line}`);
   };
   checkPoint('start', span.line, span.column);

@@ -1,41 +1,45 @@
-// Sends inputs to the fuzz worker one at a time; a run that exceeds its time limit terminates the
-// worker (reported as a hang) and a fresh worker takes over.
-import { Worker } from 'node:worker_threads';
+// Sends inputs to the fuzz child process one at a time. A run that exceeds its time limit kills
+// the child (reported as a hang); a child that dies (a fatal V8 error, out of memory) is
+// reported with the last line it printed; either way a fresh child takes over.
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
-const WORKER_URL = new URL('./worker.mjs', import.meta.url);
+const CHILD = fileURLToPath(new URL('./target-process.mjs', import.meta.url));
 
 export class TargetRunner {
   constructor(repoRoot, { memoryLimitMb = 1024 } = {}) {
     this.repoRoot = repoRoot;
     this.memoryLimitMb = memoryLimitMb;
     this.nextId = 0;
-    this.worker = null;
+    this.child = null;
+    this.pending = null;
   }
 
   async start() {
-    this.pending = null;
-    const worker = new Worker(WORKER_URL, { workerData: { repoRoot: this.repoRoot }, resourceLimits: { maxOldGenerationSizeMb: this.memoryLimitMb } });
-    this.worker = worker;
+    const child = fork(CHILD, [this.repoRoot], {
+      execArgv: [`--max-old-space-size=${this.memoryLimitMb}`],
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
+    this.child = child;
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr = (stderr + chunk).slice(-8192)));
     await new Promise((resolve, reject) => {
-      const onMessage = (message) => {
-        if (message.kind !== 'ready') return;
-        worker.off('error', reject);
-        resolve();
-      };
-      worker.once('error', reject);
-      worker.on('message', onMessage);
+      child.once('error', reject);
+      child.once('exit', (code, signal) => reject(new Error(`fuzz child exited during start-up (${code ?? signal}): ${stderr}`)));
+      child.on('message', (message) => message.kind === 'ready' && resolve());
     });
-    // Events of a worker already replaced (after a hang) must not settle the next run.
-    worker.on('message', (message) => {
-      if (this.worker === worker && message.kind !== 'ready' && this.pending?.id === message.id) this.settle(message);
+    child.removeAllListeners('exit');
+    child.removeAllListeners('error');
+    // Events of a child already replaced (after a hang) must not settle the next run.
+    child.on('message', (message) => {
+      if (this.child === child && message.kind !== 'ready' && this.pending?.id === message.id) this.settle(message);
     });
-    worker.on('error', (error) => {
-      if (this.worker === worker) this.settle({ kind: 'died', message: `${error.code ?? error.name}: ${error.message}` });
-    });
-    worker.on('exit', (code) => {
-      if (this.worker !== worker) return;
-      this.worker = null;
-      this.settle({ kind: 'died', message: `worker exited with code ${code}` });
+    child.on('exit', (code, signal) => {
+      if (this.child !== child) return;
+      this.child = null;
+      const fatal = stderr.split('\n').find((line) => /FATAL|Error|Abort/i.test(line)) ?? stderr.trim().split('\n').pop() ?? '';
+      this.settle({ kind: 'died', message: `child process died (${signal ?? `exit ${code}`}): ${fatal.trim()}` });
     });
   }
 
@@ -48,27 +52,33 @@ export class TargetRunner {
   }
 
   /**
-   * @returns {Promise<{kind:'ok', outcome:{problems:string[], work:number}} | {kind:'throw', error:{name:string,message:string,stack:string}} | {kind:'hang'} | {kind:'died', message:string}>}
+   * Runs `target` on `text` (`times` times in a row, for failures that need the parser's state
+   * from a previous run) in the current child, or in a fresh one when `fresh`.
+   * @returns {Promise<{kind:'ok', outcome:{problems:string[], work:number}} | {kind:'throw', error:{name:string,message:string,stack:string}} | {kind:'hang', timeoutMs:number} | {kind:'died', message:string}>}
    */
-  async run(target, text, timeoutMs) {
-    if (!this.worker) await this.start();
+  async run(target, text, timeoutMs, { fresh = false, times = 1 } = {}) {
+    if (fresh) await this.stop();
+    if (!this.child) await this.start();
     const id = this.nextId++;
     const result = new Promise((resolve) => {
       const timer = setTimeout(() => {
-        const worker = this.worker;
-        this.worker = null;
+        const child = this.child;
+        this.child = null;
         this.settle({ kind: 'hang', timeoutMs });
-        void worker?.terminate();
+        child?.kill('SIGKILL');
       }, timeoutMs);
       this.pending = { id, resolve, timer };
     });
-    this.worker.postMessage({ id, target, text });
+    this.child.send({ id, target, text, times });
     return result;
   }
 
   async stop() {
-    const worker = this.worker;
-    this.worker = null;
-    await worker?.terminate();
+    const child = this.child;
+    this.child = null;
+    if (!child) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
   }
 }

@@ -1,21 +1,22 @@
 import { UsageError } from '../engine/errors.js';
 import { packageVersion } from '../engine/package-root.js';
 import { RuleCrashError } from '../engine/runner.js';
-import { explainCommand } from './commands/explain.js';
-import { initCommand } from './commands/init.js';
-import { lintCommand } from './commands/lint.js';
-import { parseCommand } from './commands/parse.js';
-import { rulesCommand } from './commands/rules.js';
 import { USAGE } from './help.js';
 import { processIO, type CliIO } from './io.js';
 
 type Command = (argv: string[], io: CliIO) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  parse: parseCommand,
-  rules: rulesCommand,
-  explain: explainCommand,
-  init: initCommand,
+/**
+ * Each command's module is loaded only when it runs: `hoplint parse` then never pays for the
+ * rule pack, the YAML parser or the JSON Schema validator at start-up.
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  parse: async () => (await import('./commands/parse.js')).parseCommand,
+  rules: async () => (await import('./commands/rules.js')).rulesCommand,
+  explain: async () => (await import('./commands/explain.js')).explainCommand,
+  init: async () => (await import('./commands/init.js')).initCommand,
+  lsp: async () => (await import('./commands/lsp.js')).lspCommand,
+  test: async () => (await import('./commands/test.js')).testCommand,
 };
 
 function wantsHelp(argv: string[]): boolean {
@@ -38,7 +39,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
       io.stdout.write(USAGE);
       return 0;
     }
-    if (command) return await command(rest, io);
+    if (command) return await (await command())(rest, io);
     if (wantsHelp(argv)) {
       io.stdout.write(USAGE);
       return 0;
@@ -47,6 +48,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
       io.stdout.write(`hoplint ${packageVersion()}\n`);
       return 0;
     }
+    const { lintCommand } = await import('./commands/lint.js');
     return await lintCommand(argv, io);
   } catch (error) {
     if (error instanceof UsageError) {

@@ -21,6 +21,7 @@ import { createRegistry, type RegisteredRule, type RuleRegistry } from './regist
 import type { Rule } from './rule.js';
 import { runRules, toFinding } from './runner.js';
 import { didYouMean } from './suggest.js';
+import { configuredRules, uniqueRules } from '../policy/configured.js';
 import { applySuppressions, parseSuppressionComments, type SuppressedFinding, type SuppressionComment } from './suppressions.js';
 
 export interface LintOptions {
@@ -47,8 +48,17 @@ export interface LintOptions {
   extraRules?: Rule<object>[];
   /** Include the rules under `rules/` (default true). */
   shippedRules?: boolean;
+  /** `--policy FILE`: policy files besides the config's `policies` (relative to `cwd`). */
+  policyFiles?: string[];
   /** Whether findings in a file are reported (default: all). */
   isReported?: (absolutePath: string) => boolean;
+  /**
+   * Files, directories and globs read as context only: cross-file rules see them, their findings
+   * are not reported. `paths` (or `stdin`) then name what is reported, and a file in `paths` that
+   * hoplint does not recognise as a config is skipped as in a directory walk, since a hook passes
+   * every changed file.
+   */
+  contextPaths?: string[];
 }
 
 export interface LintedFile {
@@ -77,8 +87,8 @@ export interface LintResult {
 }
 
 function configSearchStart(cwd: string, options: LintOptions): string {
-  if (options.stdin) return dirname(resolve(cwd, options.stdin.filename));
-  const first = options.paths?.[0] ?? '.';
+  if (options.stdin && !options.contextPaths?.length) return dirname(resolve(cwd, options.stdin.filename));
+  const first = options.contextPaths?.[0] ?? options.paths?.[0] ?? '.';
   const path = resolve(cwd, picomatch.scan(first).isGlob ? picomatch.scan(first).base || '.' : first);
   try {
     return statSync(path).isDirectory() ? path : dirname(path);
@@ -142,15 +152,30 @@ function clientsBehindSnatLocation(loaded: LoadedConfig): { clientsBehindSnatAt?
   return { clientsBehindSnatAt: { file: loaded.file, line, column, endLine: line, endColumn: column + length } };
 }
 
+/**
+ * The context walk's files in walk order (sysctl load order and include roots follow it), then the
+ * reported files the walk did not reach. Reported files count as found by walking, not named, so
+ * an unrecognised one is skipped; a stdin text keeps its explicit standing.
+ */
+function withContext(reported: Target[], context: Target[], keepExplicit: boolean): Target[] {
+  const merged = new Map<string, Target>(context.map((target) => [target.absolutePath, { absolutePath: target.absolutePath, explicit: false }]));
+  for (const target of reported) merged.set(target.absolutePath, { absolutePath: target.absolutePath, explicit: keepExplicit && target.explicit });
+  return [...merged.values()];
+}
+
 /** Lints files, directories and globs (or one text from stdin) with the configured rules. */
 export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const loaded = await loadConfig(cwd, options);
   const { config, root } = loaded;
-  const registry = createRegistry(options.extraRules, options.shippedRules ?? true);
+  // Policies and plugins come from config files and the command line only, never from a linted file.
+  const rulesOf = async (unitConfig: LoadedConfig): Promise<Rule<object>[]> =>
+    uniqueRules([options.extraRules ?? [], await configuredRules(unitConfig, { cwd, policyFiles: options.policyFiles })]);
+  const unitRules = new Map<LoadedConfig, Rule<object>[]>([[loaded, await rulesOf(loaded)]]);
+  let registry = createRegistry(unitRules.get(loaded), options.shippedRules ?? true);
   const settings = resolveRuleSettings(registry, loaded, options.ruleOverrides, options.reportUnusedDisables);
   const displayPath = displayPathFrom(cwd);
-  const isReported = options.isReported ?? (() => true);
+  let isReported = options.isReported ?? (() => true);
 
   const ignores = ignoresOf(config);
   const ignoredEverywhere = globMatcher(root, ignores.all);
@@ -171,6 +196,13 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
       isIgnored: ignoredEverywhere,
     });
   }
+  if (options.contextPaths && options.contextPaths.length > 0) {
+    const context = await expandTargets(options.contextPaths, { cwd, gitignore: options.gitignore ?? true, isIgnored: ignoredEverywhere });
+    const reportedPaths = new Set(targets.map((target) => target.absolutePath));
+    const reportedByOption = isReported;
+    isReported = (absolutePath) => reportedPaths.has(absolutePath) && reportedByOption(absolutePath);
+    targets = withContext(targets, context, options.stdin !== undefined);
+  }
 
   const collected = await collectFiles(targets, {
     host,
@@ -188,7 +220,9 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const workspaceFiles: WorkspaceFile[] = [];
   let enabled = settings;
   for (const unit of units) {
-    const unitSettings = unit.loaded === loaded ? settings : resolveRuleSettings(registry, unit.loaded, options.ruleOverrides, options.reportUnusedDisables);
+    if (!unitRules.has(unit.loaded)) unitRules.set(unit.loaded, await rulesOf(unit.loaded));
+    const unitRegistry = unit.loaded === loaded ? registry : createRegistry(unitRules.get(unit.loaded), options.shippedRules ?? true);
+    const unitSettings = unit.loaded === loaded ? settings : resolveRuleSettings(unitRegistry, unit.loaded, options.ruleOverrides, options.reportUnusedDisables);
     if (unit.loaded !== loaded) enabled = new Map([...enabled, ...unitSettings]);
     const unitConfig = unit.loaded.config;
     const workspace = await buildWorkspace({
@@ -202,9 +236,10 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
       isReported,
       ...clientsBehindSnatLocation(unit.loaded),
     });
-    raw.push(...runRules(workspace, registry, unitSettings));
+    for (const finding of runRules(workspace, unitRegistry, unitSettings)) raw.push(finding); // a spread of 130,000 findings overflows the stack
     workspaceFiles.push(...workspace.files);
   }
+  if (unitRules.size > 1) registry = createRegistry(uniqueRules([...unitRules.values()]), options.shippedRules ?? true);
   const comments = new Map<string, SuppressionComment[]>();
   for (const file of workspaceFiles) {
     if (hasHashComments(file)) comments.set(file.absolutePath, parseSuppressionComments(file.absolutePath, file.text));

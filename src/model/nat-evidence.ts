@@ -45,7 +45,7 @@ export function collectNatEvidence(input: NatEvidenceInput): NatEvidence[] {
     for (const port of swarmIngressPorts(load)) {
       evidence.push({
         kind: 'swarm-ingress',
-        description: `Docker Swarm publishes port ${port.published} of "${port.service}" through the ingress routing mesh, which SNATs every client to one address`,
+        description: `Docker Swarm publishes ${port.published === undefined ? 'a port' : `port ${port.published}`} of "${port.service}"${port.published === undefined ? ' (one it picks)' : ''} through the ingress routing mesh, which SNATs every client to one address`,
         location: port.span,
       });
     }

@@ -5,7 +5,8 @@ import { spanOfNode, type YamlLoadResult } from '../languages/yaml/loader.js';
 /** A port that a Docker Swarm stack publishes through the ingress routing mesh. */
 export interface SwarmIngressPort {
   service: string;
-  published: string;
+  /** The published port (or range) as written; absent when Swarm picks one (`- "80"`, long syntax without `published`). */
+  published?: string;
   span: Span;
 }
 
@@ -34,6 +35,7 @@ export function swarmIngressPorts(load: YamlLoadResult): SwarmIngressPort[] {
       const ports = get(item.value, 'ports');
       if (!isSeq(ports)) continue;
       for (const port of ports.items) {
+        // Every port listed is published through the mesh; without a host part Swarm picks the published port.
         let published: string | undefined;
         if (isScalar(port)) {
           const text = String(port.value);
@@ -43,9 +45,12 @@ export function swarmIngressPorts(load: YamlLoadResult): SwarmIngressPort[] {
           if (isScalar(mode) && String(mode.value) === 'host') continue;
           const value = get(port, 'published');
           if (isScalar(value)) published = String(value.value);
+        } else {
+          continue;
         }
         const span = spanOfNode(load, port as Node);
-        if (published !== undefined && span) found.push({ service: String(item.key.value), published, span });
+        if (!span) continue;
+        found.push(published === undefined ? { service: String(item.key.value), span } : { service: String(item.key.value), published, span });
       }
     }
   }

@@ -20,3 +20,8 @@ export function deleteLine(model: SysctlModel, assignment: SysctlAssignment): Te
 export function replaceValue(assignment: SysctlAssignment, value: string): TextEdit {
   return { file: assignment.valueSpan.file, start: assignment.valueSpan.start, end: assignment.valueSpan.end, text: value };
 }
+
+/** Replaces an assignment's key (a leading `-` stays, it is outside the key's span). */
+export function replaceKey(assignment: SysctlAssignment, key: string): TextEdit {
+  return { file: assignment.keySpan.file, start: assignment.keySpan.start, end: assignment.keySpan.end, text: key };
+}

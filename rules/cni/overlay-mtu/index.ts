@@ -1,5 +1,84 @@
+import type { Fix, RelatedLocation } from '../../../src/core/finding.js';
+import type { Span } from '../../../src/core/source.js';
 import { at, defineRule } from '../../../src/engine/rule.js';
-import { ETHERNET_DEFAULT_MTU, isOverlay } from '../../../src/languages/network/index.js';
+import { ETHERNET_DEFAULT_MTU, isOverlay, type OverlayNetwork } from '../../../src/languages/network/index.js';
+import type { Workspace } from '../../../src/model/workspace.js';
+
+const SOURCE_LABELS: Record<OverlayNetwork['source'], string> = {
+  cni: 'CNI network',
+  flannel: 'flannel',
+  calico: 'Calico',
+  canal: 'Canal',
+  rke1: 'RKE',
+  rke2: 'RKE2',
+  k3s: 'K3s',
+  cilium: 'Cilium',
+};
+
+/** `RKE canal`, `Calico "calico-config"`, `CNI network "cbr0"`: what a message calls the network. */
+function labelOf(network: OverlayNetwork): string {
+  const base = SOURCE_LABELS[network.source];
+  if (network.source === 'rke1') return `${base} ${network.plugin ?? 'network'}`;
+  return network.name ? `${base} "${network.name}"` : base;
+}
+
+/**
+ * The flannel CNI plugin's `delegate.mtu` sits in a conflist while the backend that decides the
+ * encapsulation is in net-conf.json, usually another file: borrow the backend from a flannel
+ * record of the workspace, as the model does for Calico's split configuration.
+ */
+function withFlannelBackend(network: OverlayNetwork, networks: readonly OverlayNetwork[]): OverlayNetwork {
+  if (network.source !== 'flannel' || network.encapsulation !== 'unknown' || !network.mtu) return network;
+  const provider = networks.find((other) => other !== network && other.source === 'flannel' && isOverlay(other.encapsulation));
+  if (!provider) return network;
+  const paired: OverlayNetwork = { ...network, encapsulation: provider.encapsulation, overheadBytes: provider.overheadBytes };
+  if (provider.encapsulationSpan) paired.encapsulationSpan = provider.encapsulationSpan;
+  return paired;
+}
+
+/** Spans carry the absolute path of their file while the engine runs. */
+function textOf(workspace: Workspace, file: string): string | undefined {
+  return workspace.files.find((candidate) => candidate.absolutePath === file || candidate.path === file)?.text;
+}
+
+/** Replaces just the digits of an MTU token, so `"1500"` in a ConfigMap stays a quoted string. */
+function setMtuFix(workspace: Workspace, span: Span, value: number, fitting: number): Fix | undefined {
+  const text = textOf(workspace, span.file);
+  const written = text?.slice(span.start, span.end);
+  const digits = written === undefined ? undefined : /\d+/.exec(written);
+  if (!digits || Number(digits[0]) !== value) return undefined;
+  const start = span.start + digits.index;
+  return { title: `Set the MTU to ${fitting}`, safety: 'unsafe', edits: [{ file: span.file, start, end: start + digits[0].length, text: String(fitting) }] };
+}
+
+/**
+ * RKE1 `network:` without `mtu`: insert `mtu: N` on its own line after `plugin: canal`, with the
+ * plugin line's indentation, so the setting lands in the same mapping.
+ */
+function insertRkeMtuFix(workspace: Workspace, network: OverlayNetwork, fitting: number): { fix?: Fix; anchor: Span } {
+  const cluster = workspace.rancher.find((info) => info.file === network.file && info.span.start === network.span.start);
+  const plugin = cluster?.plugin;
+  if (network.source !== 'rke1' || !plugin) return { anchor: network.span };
+  const text = textOf(workspace, network.file);
+  if (text === undefined) return { anchor: plugin.span };
+  const lineStart = text.lastIndexOf('\n', plugin.span.start - 1) + 1;
+  const indent = /^([ \t]*)plugin\s*:/.exec(text.slice(lineStart, plugin.span.start))?.[1];
+  if (indent === undefined) return { anchor: plugin.span };
+  const lineEnd = /\r?\n|$/.exec(text.slice(plugin.span.end))!.index + plugin.span.end;
+  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  return {
+    anchor: plugin.span,
+    fix: { title: `Add mtu: ${fitting}`, safety: 'unsafe', edits: [{ file: network.file, start: lineEnd, end: lineEnd, text: `${newline}${indent}mtu: ${fitting}` }] },
+  };
+}
+
+/** Where the encapsulation was chosen, when that is another place than the MTU (an IPPool, net-conf.json). */
+function encapsulationRelated(network: OverlayNetwork): { related?: RelatedLocation[] } {
+  const span = network.encapsulationSpan;
+  if (!span || (network.mtu && span.file === network.mtu.span.file && span.start === network.mtu.span.start)) return {};
+  const backend = network.backend && network.backend.toLowerCase() !== network.encapsulation ? ` (${network.backend})` : '';
+  return { related: [{ ...at(span), message: `${network.encapsulation.toUpperCase()} encapsulation${backend} adds ${network.overheadBytes} bytes per packet` }] };
+}
 
 export default defineRule({
   meta: {
@@ -8,9 +87,10 @@ export default defineRule({
     severity: 'error',
     summary: 'An overlay network (VXLAN, IPIP, WireGuard, Geneve) whose MTU plus encapsulation overhead exceeds the underlay MTU.',
     rationale:
-      'Encapsulation adds headers to every pod packet (VXLAN 50 bytes, IPIP 20, WireGuard 60, Geneve 50+). When the pod MTU is the host NIC\'s 1500, a full-size packet ' +
+      "Encapsulation adds headers to every pod packet (VXLAN 50 bytes, IPIP 20, WireGuard 60, Geneve 50+). When the pod MTU is the host NIC's 1500, a full-size packet " +
       'becomes larger than the underlay carries; it is dropped or fragmented between hosts, so small requests work and large bodies fail — 502s and 504s behind the gateway.',
-    howToFix: 'Set the overlay MTU to the underlay MTU minus the overhead (1450 for VXLAN on a 1500 network, 1480 for IPIP, 1440 for WireGuard), or let the CNI detect it. Declare a jumbo-frame underlay as `environment.underlayMtu`.',
+    howToFix:
+      'Set the overlay MTU to the underlay MTU minus the overhead (1450 for VXLAN on a 1500 network, 1480 for IPIP, 1440 for WireGuard), or let the CNI detect it. Declare a jumbo-frame underlay as `environment.underlayMtu`.',
     incident: '2. Rancher Kubernetes: overlay MTU 1500 → gateway 502 on large bodies',
     docsUrl: 'https://docs.tigera.io/calico/latest/networking/configuring/mtu',
     fixable: 'unsafe',
@@ -18,31 +98,38 @@ export default defineRule({
     examples: [{ language: 'yaml', bad: 'network:\n  plugin: canal\n  mtu: 1500', good: 'network:\n  plugin: canal\n  mtu: 1450' }],
   },
   check(context) {
-    const underlay = context.workspace.environment.underlayMtu ?? ETHERNET_DEFAULT_MTU;
-    const underlayText = context.workspace.environment.underlayMtu ? `the declared underlay MTU ${underlay}` : `the underlay's ${underlay} (declare environment.underlayMtu for jumbo frames)`;
-    for (const network of context.workspace.networks) {
-      if (!isOverlay(network.encapsulation)) continue;
+    const { workspace } = context;
+    const declared = workspace.environment.underlayMtu;
+    const underlay = declared ?? ETHERNET_DEFAULT_MTU;
+    const underlayText = declared ? `the declared underlay MTU ${underlay}` : `the underlay's ${underlay} (set environment.underlayMtu if the hosts use jumbo frames)`;
+    for (const record of workspace.networks) {
+      // RKE refuses network.mtu for flannel (cni/rke-flannel-mtu); flannel sizes the MTU itself.
+      if (record.source === 'rke1' && record.plugin === 'flannel') continue;
+      const network = withFlannelBackend(record, workspace.networks);
+      if (!isOverlay(network.encapsulation) || network.overheadBytes === 0) continue;
       const mtu = network.mtu?.value ?? network.impliedMtu;
-      if (mtu === undefined || network.overheadBytes === 0) continue;
-      if (mtu + network.overheadBytes <= underlay) continue;
+      if (mtu === undefined || mtu + network.overheadBytes <= underlay) continue;
       const fitting = underlay - network.overheadBytes;
-      const what = `${network.encapsulation.toUpperCase()} (${network.source}${network.name ? ` "${network.name}"` : ''})`;
+      const encapsulation = `${network.overheadBytes} bytes of ${network.encapsulation.toUpperCase()} encapsulation`;
+      const sum = `${mtu} + ${encapsulation} = ${mtu + network.overheadBytes}, above ${underlayText}`;
       if (network.mtu) {
+        const fix = setMtuFix(workspace, network.mtu.span, network.mtu.value, fitting);
         context.report({
           ...at(network.mtu.span),
-          message: `${network.mtu.setBy} ${mtu} + ${network.overheadBytes} bytes of ${what} encapsulation exceeds ${underlayText}: large packets are lost between hosts; set it to ${fitting}`,
-          fix: {
-            title: `Set the MTU to ${fitting}`,
-            safety: 'unsafe',
-            edits: [{ file: network.mtu.span.file, start: network.mtu.span.start, end: network.mtu.span.end, text: String(fitting) }],
-          },
+          message: `${network.mtu.setBy} ${sum}; full-size pod packets are lost between hosts — set it to ${fitting}`,
+          ...encapsulationRelated(network),
+          ...(fix ? { fix } : {}),
         });
         continue;
       }
-      const anchor = network.encapsulationSpan ?? network.span;
+      const why = network.mtuNote ? `: ${network.mtuNote.replace(/\.$/, '')}` : '';
+      const { fix, anchor } = insertRkeMtuFix(workspace, network, fitting);
+      const where = network.source === 'rke1' ? 'network.mtu' : 'the MTU';
       context.report({
         ...at(anchor),
-        message: `${what} leaves the pod MTU at ${mtu}${network.mtuNote ? ` (${network.mtuNote.replace(/\.$/, '')})` : ''}; + ${network.overheadBytes} bytes of encapsulation exceeds ${underlayText}, so large packets are lost between hosts; set the MTU to ${fitting}`,
+        message: `${labelOf(network)} leaves the pod MTU at ${mtu}${why}. ${sum}, so full-size pod packets are lost between hosts — set ${where} to ${fitting}`,
+        ...encapsulationRelated(network),
+        ...(fix ? { fix } : {}),
       });
     }
   },

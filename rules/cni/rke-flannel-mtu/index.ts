@@ -20,7 +20,7 @@ export default defineRule({
       if (cluster.plugin?.value !== 'flannel' || !cluster.mtu || cluster.mtu.value === 0) continue;
       context.report({
         ...at(cluster.mtu.span),
-        message: `RKE rejects network.mtu ${cluster.mtu.value} with plugin flannel ("rke up" fails validation); remove it — flannel sets the MTU from the host interface`,
+        message: `RKE rejects network.mtu ${cluster.mtu.value} with plugin flannel ("rke up" stops with "Network plugin [flannel] does not support configuring MTU"); remove it — flannel sets the MTU from the host interface minus the backend overhead`,
         related: [{ ...at(cluster.plugin.span), message: 'plugin: flannel' }],
       });
     }

@@ -1,9 +1,18 @@
+import type { Fix } from '../../../src/core/finding.js';
 import { at, defineRule } from '../../../src/engine/rule.js';
+import type { NginxToken } from '../../../src/languages/nginx/ast.js';
 import { nginxModelOf } from '../../../src/model/nginx/cache.js';
-import { effectiveDirective } from '../../../src/model/nginx/scopes.js';
+import { insertIntoBlock, replaceToken } from '../../../src/model/nginx/edits.js';
+import { effectiveDirective, enclosing, hasUnseenAncestor, type NginxScope } from '../../../src/model/nginx/scopes.js';
 import { parseNginxTime } from '../../../src/model/nginx/time.js';
 
+/** ngx_http_core_module's keepalive_timeout default. */
 const NGINX_DEFAULT_KEEPALIVE_MS = 75_000;
+
+/** Levels where keepalive_timeout applies to client connections: an http `server` and its `location`s. */
+function isClientLevel(scope: NginxScope): boolean {
+  return (scope.kind === 'server' || scope.kind === 'location') && enclosing(scope, ['http', 'stream', 'mail'])?.kind === 'http';
+}
 
 export default defineRule({
   meta: {
@@ -14,7 +23,7 @@ export default defineRule({
     rationale:
       'A load balancer reuses idle connections to nginx until its own idle timeout. If nginx closes an idle connection first, a request the LB sends at that moment meets a closed socket, ' +
       'and the client gets a 502. Each hop must keep idle connections open longer than the hop in front of it.',
-    howToFix: 'Set `keepalive_timeout` above the LB idle timeout declared in `environment.lbIdleTimeoutSeconds` (the write-up chose the LB\'s value + 1 s).',
+    howToFix: "Set `keepalive_timeout` above the LB idle timeout declared in `environment.lbIdleTimeoutSeconds` (the write-up chose the LB's value + 1 s).",
     incident: '2. Rancher Kubernetes: overlay MTU 1500 → gateway 502 on large bodies',
     docsUrl: 'https://nginx.org/en/docs/http/ngx_http_core_module.html#keepalive_timeout',
     fixable: 'unsafe',
@@ -24,26 +33,32 @@ export default defineRule({
   check(context) {
     const lbSeconds = context.workspace.environment.lbIdleTimeoutSeconds;
     if (lbSeconds === undefined) return;
-    const wanted = `${lbSeconds + 1}s`;
+    const lbMs = lbSeconds * 1000;
+    const wanted = `${Math.floor(lbSeconds) + 1}s`;
+    const problem = `is not above the load balancer's idle timeout of ${lbSeconds}s (environment.lbIdleTimeoutSeconds), so nginx may close a connection just as the LB reuses it (502)`;
     for (const config of context.workspace.nginx) {
       const model = nginxModelOf(config);
-      const reported = new Set<unknown>();
+      const reported = new Set<NginxToken>();
       for (const scope of model.scopes) {
-        if (scope.kind !== 'server' || !scope.directive) continue;
+        if (!scope.directive || !isClientLevel(scope)) continue;
         const found = effectiveDirective(scope, 'keepalive_timeout');
-        const token = found?.directive.args[0];
-        const ms = token ? parseNginxTime(token.value) : NGINX_DEFAULT_KEEPALIVE_MS;
-        if (ms === undefined || ms > lbSeconds * 1000) continue;
-        const anchor = token ?? scope.directive.nameToken;
-        if (reported.has(anchor)) continue;
-        reported.add(anchor);
-        const current = token ? `keepalive_timeout ${token.value}` : `the default keepalive_timeout of 75s`;
+        if (found) {
+          const token = found.directive.args[0];
+          const ms = token ? parseNginxTime(token.value) : undefined;
+          // 0 turns keep-alive off: nginx answers with `Connection: close`, and the LB does not reuse the connection.
+          if (!token || ms === undefined || ms === 0 || ms > lbMs || reported.has(token)) continue;
+          reported.add(token);
+          const fix: Fix = { title: `Set keepalive_timeout ${wanted}`, safety: 'unsafe', edits: [replaceToken(token, wanted)] };
+          context.report({ ...at(token), message: `keepalive_timeout ${token.value} ${problem}; set keepalive_timeout ${wanted}`, fix });
+          continue;
+        }
+        // The default applies only where every enclosing level is in the linted files.
+        if (scope.kind !== 'server' || NGINX_DEFAULT_KEEPALIVE_MS > lbMs || hasUnseenAncestor(scope)) continue;
+        const edit = insertIntoBlock(config, scope.directive, `keepalive_timeout ${wanted};`);
         context.report({
-          ...at(anchor),
-          message: `${current} is not above the load balancer's idle timeout of ${lbSeconds}s, so nginx may close a connection the LB is about to reuse (502); set keepalive_timeout ${wanted}`,
-          ...(token
-            ? { fix: { title: `Set keepalive_timeout ${wanted}`, safety: 'unsafe' as const, edits: [{ file: token.file, start: token.start, end: token.end, text: wanted }] } }
-            : {}),
+          ...at(scope.directive.nameToken),
+          message: `this server uses nginx's default keepalive_timeout of 75s, which ${problem}; add keepalive_timeout ${wanted}`,
+          ...(edit ? { fix: { title: `Insert keepalive_timeout ${wanted}`, safety: 'unsafe' as const, edits: [edit] } } : {}),
         });
       }
     }

@@ -23,7 +23,9 @@ export default defineRule({
     const { sysctl, kubernetes } = context.workspace;
     const podWorkloads = kubernetes.workloads.filter((w) => w.template && w.template.hostNetwork?.value !== true);
     if (podWorkloads.length === 0) return;
-    const setInPods = new Set(podWorkloads.flatMap((w) => w.template!.sysctls.map((s) => s.name.value)));
+    const shown = podWorkloads.slice(0, 3).map((w) => `${w.kind}/${w.name ?? '?'}`);
+    const names = podWorkloads.length > 3 ? `${shown.join(', ')} and ${podWorkloads.length - 3} more` : shown.join(', ');
+    const setInPods = new Set(podWorkloads.flatMap((w) => w.template!.sysctls.map((s) => s.name.value.replace(/\//g, '.'))));
     for (const key of sysctl.effective.keys()) {
       const spec = lookupKey(key);
       // Interface keys (conf.*, neigh.*) describe the host's own interfaces, not what a Pod tunes.
@@ -32,7 +34,7 @@ export default defineRule({
       if (value.assignment.isGlob) continue;
       context.report({
         ...at(value.assignment.keySpan),
-        message: `${key} is per network namespace: the ${podWorkloads.length} workload(s) in this set run in their own namespaces and do not get this host value; set it in the Pod's securityContext.sysctls if they need it`,
+        message: `${key} is per network namespace, so Pods do not inherit this host value: ${names} start${podWorkloads.length === 1 ? 's' : ''} with the kernel default; set it in the Pod's spec.securityContext.sysctls if ${podWorkloads.length === 1 ? 'it needs' : 'they need'} it`,
         related: podWorkloads.slice(0, 3).map((w) => ({ ...at(w.template!.span), message: `${w.kind}/${w.name ?? '?'} runs in its own network namespace` })),
       });
     }

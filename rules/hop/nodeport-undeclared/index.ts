@@ -3,12 +3,15 @@ import { nginxModelOf } from '../../../src/model/nginx/cache.js';
 import { nodePortRangeOf } from '../../../src/model/node-ports.js';
 import type { NginxToken } from '../../../src/languages/nginx/ast.js';
 
+/** Service types that get node ports. */
+const NODE_PORT_TYPES = new Set(['NodePort', 'LoadBalancer']);
+
 export default defineRule({
   meta: {
     id: 'hop/nodeport-undeclared',
     layer: 'hop',
     severity: 'warning',
-    summary: 'An nginx upstream server or proxy target in the NodePort range that no Service in the linted set declares.',
+    summary: 'An nginx upstream server or proxy_pass target in the NodePort range that no Service in the linted set declares.',
     rationale:
       'A proxy or load balancer in front of a cluster reaches Services through their NodePorts. When the port it targets is not (or no longer) a Service\'s nodePort, ' +
       'every node refuses the connection and the proxy marks all backends down; the mismatch is invisible when each layer is reviewed alone.',
@@ -20,18 +23,25 @@ export default defineRule({
   },
   check(context) {
     const { kubernetes } = context.workspace;
-    if (kubernetes.services.length === 0) return;
+    // A NodePort Service without `nodePort` gets a port allocated at deploy time, which a hand-written proxy may rightly
+    // target. (LoadBalancer Services leave it out too, but their node ports are the cloud load balancer's business.)
+    const allocated = kubernetes.services.some((service) => service.type === 'NodePort' && service.ports.some((port) => !port.nodePort || port.nodePort.value === 0));
+    if (allocated) return;
+    const uses = kubernetes.nodePorts.filter((use) => use.port !== 0 && NODE_PORT_TYPES.has(use.service.type));
+    // Without a single declared nodePort, the Services the proxy reaches are not in the linted set.
+    if (uses.length === 0) return;
     const range = nodePortRangeOf(context.workspace);
-    const declared = new Set(kubernetes.nodePorts.map((use) => use.port));
+    const declared = new Set(uses.map((use) => use.port));
     const known = [...declared].sort((a, b) => a - b);
     const reported = new Set<NginxToken>();
     const checkPort = (port: number | undefined, token: NginxToken, what: string): void => {
       if (port === undefined || port < range.min || port > range.max || declared.has(port) || reported.has(token)) return;
       reported.add(token);
+      const nearest = [...uses].sort((a, b) => Math.abs(a.port - port) - Math.abs(b.port - port)).slice(0, 3);
       context.report({
         ...at(token),
-        message: `${what} targets port ${port} in the NodePort range, but no Service in the linted set declares nodePort ${port}${known.length > 0 ? ` (declared: ${known.join(', ')})` : ''}; every node will refuse it — use the Service's nodePort`,
-        related: kubernetes.nodePorts.slice(0, 5).map((use) => ({ ...at(use.span), message: `Service "${use.service.name ?? '?'}" declares nodePort ${use.port}` })),
+        message: `${what} targets port ${port} in the NodePort range, but no Service in the linted set declares nodePort ${port} (declared: ${known.join(', ')}); every node will refuse the connection — use the Service's nodePort`,
+        related: nearest.map((use) => ({ ...at(use.span), message: `Service "${use.service.name ?? '?'}" declares nodePort ${use.port}` })),
       });
     };
     for (const config of context.workspace.nginx) {

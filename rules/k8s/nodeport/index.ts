@@ -1,17 +1,30 @@
 import { at, defineRule } from '../../../src/engine/rule.js';
-import type { NodePortUse } from '../../../src/languages/kubernetes/index.js';
+import type { NodePortUse, Service } from '../../../src/languages/kubernetes/index.js';
 import { nodePortRangeOf } from '../../../src/model/node-ports.js';
+
+/** Service types that get node ports; the API server forbids `nodePort` on the others. */
+const NODE_PORT_TYPES = new Set(['NodePort', 'LoadBalancer']);
+
+/** One Service object across files: the same namespace/name written twice is one object applied twice. */
+function identityOf(service: Service): string | Service {
+  return service.name === undefined ? service : `${service.namespace}/${service.name}`;
+}
+
+function serviceName(service: Service): string {
+  return `"${service.name ?? '?'}"`;
+}
 
 export default defineRule({
   meta: {
     id: 'k8s/nodeport',
     layer: 'k8s',
     severity: 'error',
-    summary: 'A `nodePort` outside the cluster\'s NodePort range, or one used by two Services.',
+    summary: "A `nodePort` outside the cluster's NodePort range, used by two Services, or set on a Service type that has no node ports.",
     rationale:
-      'The API server rejects a Service whose nodePort lies outside `--service-node-port-range` (30000–32767 unless the cluster says otherwise, e.g. RKE\'s `service_node_port_range`), ' +
-      'and a nodePort already allocated to another Service. The deploy fails — or, across environments, the load balancer targets a port that belongs to someone else.',
-    howToFix: 'Pick a free port inside the range, or leave `nodePort` out and let Kubernetes allocate one (then point the load balancer at the allocated port).',
+      "The API server rejects a Service whose nodePort lies outside `--service-node-port-range` (30000–32767 unless the cluster says otherwise, e.g. RKE's `service_node_port_range`), " +
+      'a nodePort already allocated to another Service (node ports are allocated per number, whatever the protocol), and a nodePort on a ClusterIP or ExternalName Service. ' +
+      'The deploy fails — or, across environments, the load balancer targets a port that belongs to someone else.',
+    howToFix: 'Pick a free port inside the range on a NodePort or LoadBalancer Service, or leave `nodePort` out and let Kubernetes allocate one (then point the load balancer at the allocated port).',
     incident: '2. Rancher Kubernetes: overlay MTU 1500 → gateway 502 on large bodies',
     docsUrl: 'https://kubernetes.io/docs/concepts/services-networking/service/#type-nodeport',
     tags: ['correctness', 'kubernetes'],
@@ -20,27 +33,41 @@ export default defineRule({
   check(context) {
     const { kubernetes } = context.workspace;
     const range = nodePortRangeOf(context.workspace);
-    const seen = new Map<string, NodePortUse>();
+    const firstUse = new Map<number, NodePortUse>();
     for (const use of kubernetes.nodePorts) {
+      // 0 asks the API server to allocate one.
+      if (use.port === 0) continue;
+      const service = use.service;
+      if (!NODE_PORT_TYPES.has(service.type)) {
+        context.report({
+          ...at(use.span),
+          message: `nodePort ${use.port} on ${service.type} Service ${serviceName(service)}: the API server rejects nodePort unless type is NodePort or LoadBalancer — set the type or remove nodePort`,
+          ...(service.typeSpan ? { related: [{ ...at(service.typeSpan), message: `type: ${service.type}` }] } : {}),
+        });
+        continue;
+      }
       if (use.port < range.min || use.port > range.max) {
         context.report({
           ...at(use.span),
-          message: `nodePort ${use.port} of Service "${use.service.name ?? '?'}" is outside the cluster's NodePort range ${range.min}-${range.max}${range.source ? ` (${range.source})` : ''}; the API server rejects it — pick a port in the range or omit nodePort`,
+          message: `nodePort ${use.port} of Service ${serviceName(service)} is outside the cluster's NodePort range ${range.min}-${range.max}${range.source ? ` (${range.source})` : ''}; the API server rejects it — pick a port in the range or omit nodePort`,
           ...(range.span ? { related: [{ ...at(range.span), message: `NodePort range ${range.min}-${range.max}` }] } : {}),
         });
         continue;
       }
-      const key = `${use.port}/${use.protocol}`;
-      const first = seen.get(key);
+      const first = firstUse.get(use.port);
       if (!first) {
-        seen.set(key, use);
+        firstUse.set(use.port, use);
         continue;
       }
-      if (first.service === use.service && first.servicePort === use.servicePort) continue;
+      const sameObject = identityOf(first.service) === identityOf(service);
+      // One Service may use a number once per protocol (TCP and UDP DNS on one nodePort); the same object in two files is one object.
+      if (sameObject && (first.service !== service || first.protocol !== use.protocol)) continue;
       context.report({
         ...at(use.span),
-        message: `nodePort ${use.port}/${use.protocol} is already used by Service "${first.service.name ?? '?'}"; the API server rejects the second allocation — pick another port`,
-        related: [{ ...at(first.span), message: `first use by Service "${first.service.name ?? '?'}"` }],
+        message: sameObject
+          ? `nodePort ${use.port}/${use.protocol} is used twice by Service ${serviceName(service)}; the API server rejects the second — pick another port`
+          : `nodePort ${use.port} is already used by Service ${serviceName(first.service)}${first.service.namespace !== service.namespace ? ` in namespace "${first.service.namespace}"` : ''}; node ports are cluster-wide, so the API server rejects the second allocation — pick another port`,
+        related: [{ ...at(first.span), message: `first use by Service ${serviceName(first.service)}` }],
       });
     }
   },

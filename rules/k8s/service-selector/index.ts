@@ -1,8 +1,16 @@
 import { at, defineRule } from '../../../src/engine/rule.js';
-import type { Workload } from '../../../src/languages/kubernetes/index.js';
+import { serviceSelectorMatches, type Workload } from '../../../src/languages/kubernetes/index.js';
 
-function labelsOf(workload: Workload): string {
+function podLabels(workload: Workload): Record<string, string> {
+  return Object.fromEntries((workload.template?.labels?.entries ?? []).map((e) => [e.key, e.value]));
+}
+
+function labelsText(workload: Workload): string {
   return (workload.template?.labels?.entries ?? []).map((e) => `${e.key}=${e.value}`).join(',');
+}
+
+function describe(workload: Workload): string {
+  return `${workload.kind}/${workload.name ?? '?'}`;
 }
 
 export default defineRule({
@@ -23,17 +31,25 @@ export default defineRule({
   check(context) {
     const model = context.workspace.kubernetes;
     for (const service of model.services) {
-      if (service.type === 'ExternalName' || !service.selector || service.selector.entries.length === 0) continue;
-      if (model.workloadsSelectedBy(service).length > 0) continue;
-      const candidates = model.workloadsInNamespace(service.namespace).filter((w) => w.template);
-      if (candidates.length === 0) continue;
-      const selector = service.selector.entries.map((e) => `${e.key}=${e.value}`).join(',');
+      const selector = service.selector;
+      if (service.type === 'ExternalName' || !selector || selector.entries.length === 0) continue;
+      const candidates = model.workloadsInNamespace(service.namespace);
+      if (candidates.length === 0 || model.workloadsSelectedBy(service).length > 0) continue;
+      // The label no Pod template of the namespace carries is the one to point at; otherwise the combination is at fault.
+      const unmatched = selector.entries.filter((entry) => !candidates.some((w) => podLabels(w)[entry.key] === entry.value));
+      const anchor = unmatched.length === 1 ? unmatched[0]!.span : selector.span;
+      const elsewhere = model.workloads.filter((w) => w.namespace !== service.namespace && w.template && serviceSelectorMatches(selector, podLabels(w)));
+      const text = selector.entries.map((e) => `${e.key}=${e.value}`).join(',');
+      const other = elsewhere[0];
+      const advice = other
+        ? `; it matches ${describe(other)} in namespace "${other.namespace}", but a Service selects only in its own namespace — create the Service in "${other.namespace}"`
+        : " — use the labels of the intended workload's template";
       context.report({
-        ...at(service.selector.span),
-        message: `selector ${selector} of Service "${service.name ?? '?'}" matches no Pod template in namespace "${service.namespace}", so it has no endpoints; use labels of the intended workload's template`,
-        related: candidates.slice(0, 5).map((w) => ({
+        ...at(anchor),
+        message: `selector ${text} of Service "${service.name ?? '?'}" matches no Pod template in namespace "${service.namespace}", so the Service has no endpoints${advice}`,
+        related: [...elsewhere.slice(0, 2), ...candidates.slice(0, 5)].map((w) => ({
           ...at(w.template!.labels?.span ?? w.template!.span),
-          message: `${w.kind}/${w.name ?? '?'} has Pod labels ${labelsOf(w) || '(none)'}`,
+          message: `${describe(w)} (namespace "${w.namespace}") has Pod labels ${labelsText(w) || '(none)'}`,
         })),
       });
     }

@@ -1,4 +1,11 @@
 import { at, defineRule } from '../../../src/engine/rule.js';
+import type { ContainerPort } from '../../../src/languages/kubernetes/index.js';
+
+/** `8080 "http"`, `53/UDP "dns"`: a container port as a message lists it. */
+function describePort(port: ContainerPort): string {
+  const number = `${port.containerPort?.value ?? '?'}${port.protocol !== 'TCP' ? `/${port.protocol}` : ''}`;
+  return port.name ? `${number} "${port.name.value}"` : number;
+}
 
 export default defineRule({
   meta: {
@@ -27,20 +34,29 @@ export default defineRule({
       if (service.type === 'ExternalName' || !service.selector || service.selector.entries.length === 0) continue;
       for (const servicePort of service.ports) {
         const resolution = model.resolveTargetPort(service, servicePort);
-        if (resolution.workloads.length === 0 || resolution.target === undefined) continue;
-        // A workload that declares no ports at all may still listen: only declared ports can be judged.
-        const judged = resolution.unmatchedWorkloads.filter((w) => typeof resolution.target === 'string' || model.containerPorts(w).length > 0);
+        const target = resolution.target;
+        if (resolution.workloads.length === 0 || target === undefined) continue;
+        // kube-proxy resolves a name through the containers' declared ports (name and protocol);
+        // a number goes to the Pod as it is, so only workloads that declare ports can be judged,
+        // and a declaration of the number under another protocol is not held against it.
+        const judged =
+          typeof target === 'string'
+            ? resolution.unmatchedWorkloads
+            : resolution.unmatchedWorkloads.filter((w) => {
+                const ports = model.containerPorts(w);
+                return ports.length > 0 && !ports.some((p) => p.containerPort?.value === target);
+              });
         if (judged.length === 0) continue;
-        const target = servicePort.targetPort;
-        const described = typeof resolution.target === 'string' ? `named port "${resolution.target}"` : `port ${resolution.target}`;
-        const declared = [...new Set(judged.flatMap((w) => model.containerPorts(w).map((p) => p.name?.value ?? String(p.containerPort?.value ?? '?'))))];
+        const targetPort = servicePort.targetPort;
+        const described = typeof target === 'string' ? `named port "${target}"${servicePort.protocol !== 'TCP' ? ` (${servicePort.protocol})` : ''}` : `port ${target}`;
+        const declared = [...new Set(judged.flatMap((w) => model.containerPorts(w).map(describePort)))];
         const names = judged.map((w) => `${w.kind}/${w.name ?? '?'}`).join(', ');
         context.report({
-          ...at(target.span),
+          ...at(targetPort.span),
           message:
-            `targetPort ${target.kind === 'omitted' ? `(omitted, so ${resolution.target})` : String(resolution.target)} of Service "${service.name ?? '?'}" matches no container ${described} in ${names}` +
-            `${declared.length > 0 ? ` (declared: ${declared.join(', ')})` : ''}; connections sent there are refused — point it at a declared port or remove this port`,
-          related: judged.map((w) => ({ ...at(w.template?.span ?? w.span), message: `${w.kind}/${w.name ?? '?'} selected by the Service` })),
+            `targetPort ${targetPort.kind === 'omitted' ? `(omitted, so ${target})` : String(target)} of Service "${service.name ?? '?'}" matches no container ${described} in ${names}` +
+            `${declared.length > 0 ? ` (declared: ${declared.join(', ')})` : ' (it declares no ports)'}; connections sent there are refused — point it at a declared port or remove this port`,
+          related: judged.map((w) => ({ ...at(w.template?.span ?? w.span), message: `${w.kind}/${w.name ?? '?'} is selected by the Service` })),
         });
       }
     }

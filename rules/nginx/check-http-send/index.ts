@@ -1,19 +1,62 @@
 import { at, defineRule, type FindingInput } from '../../../src/engine/rule.js';
+import type { NginxToken } from '../../../src/languages/nginx/ast.js';
 import { nginxModelOf } from '../../../src/model/nginx/cache.js';
-import { CHECK_DEFAULTS, healthCheckOf } from '../../../src/model/nginx/health-check.js';
+import { CHECK_DEFAULTS, healthCheckOf, precedesCheck, type HealthCheck } from '../../../src/model/nginx/health-check.js';
+import { quoteSource } from '../../../src/model/nginx/quote.js';
+import { directivesIn } from '../../../src/model/nginx/scopes.js';
 
-const REQUEST_LINE = /^([A-Z]+) (\S+) HTTP\/(\d)\.(\d)\r\n/;
+const REFERENCE = 'check_http_send "HEAD / HTTP/1.0\\r\\n\\r\\n";';
+/** Backends accept bare LF line ends too, so both are read as a line end here. */
+const REQUEST_LINE = /^([A-Z]+) (\S+) HTTP\/(\d)\.(\d)\r?\n/;
+const END_OF_HEADERS = /\r?\n\r?\n$/;
+
+/** Whether the backend keeps the connection open after answering `request`. */
+function keepsConnectionOpen(http11: boolean, headers: string[]): boolean {
+  const connection = headers.find((h) => h.startsWith('connection:'))?.slice('connection:'.length);
+  const tokens = (connection ?? '').split(',').map((t) => t.trim());
+  return http11 ? !tokens.includes('close') : tokens.includes('keep-alive');
+}
+
+/** The one problem of an HTTP check request, worst first, or undefined when it is sound. */
+function problemOf(health: HealthCheck, token: NginxToken): Pick<FindingInput, 'message' | 'related'> | undefined {
+  const request = token.value;
+  const quoted = quoteSource(`check_http_send ${token.raw}`);
+  const requestLine = REQUEST_LINE.exec(request);
+  if (!requestLine) {
+    return { message: `${quoted} does not start with a request line such as "HEAD / HTTP/1.0\\r\\n", so every backend answers 400 and is marked down; write '${REFERENCE}'` };
+  }
+  if (!END_OF_HEADERS.test(request)) {
+    return { message: `${quoted} does not end with a blank line ("\\r\\n\\r\\n"), so the backend waits for more headers until the check times out and marks it down; end it with "\\r\\n\\r\\n"` };
+  }
+  const http11 = requestLine[3] === '1' && requestLine[4] === '1';
+  const headers = request.split(/\r?\n/).slice(1).map((h) => h.toLowerCase());
+  if (http11 && !headers.some((h) => h.startsWith('host:'))) {
+    return { message: `${quoted} is HTTP/1.1 without a Host header, which HTTP/1.1 backends answer with 400, so all are marked down; add "Host: …\\r\\n" or write '${REFERENCE}'` };
+  }
+  const keepalive = health.keepaliveRequests?.value ?? CHECK_DEFAULTS.keepaliveRequests;
+  if (keepalive <= 1 && keepsConnectionOpen(http11, headers)) {
+    const setting = health.keepaliveRequests ? `check_keepalive_requests ${health.keepaliveRequests.token.raw}` : 'the default check_keepalive_requests 1';
+    return {
+      message:
+        `${quoted} asks the backend to keep the connection open while ${setting} makes the checker close it after one check, so the proxy always closes first and holds the TIME_WAIT; ` +
+        `write '${REFERENCE}' with "check_keepalive_requests 2;"`,
+      ...(health.keepaliveRequests ? { related: [{ ...at(health.keepaliveRequests.token), message: 'check_keepalive_requests set here' }] } : {}),
+    };
+  }
+  return undefined;
+}
 
 export default defineRule({
   meta: {
     id: 'nginx/check-http-send',
     layer: 'nginx',
     severity: 'warning',
-    summary: 'A Tengine `check_http_send` request that is malformed or that forces the proxy to close the connection first.',
+    summary: 'A Tengine `check_http_send` request that is malformed, rejected, or that forces the proxy to close the connection first.',
     rationale:
       'The checker sends the string verbatim. Without the terminating blank line (`\\r\\n\\r\\n`) the backend waits for more headers and the check times out; ' +
-      'HTTP/1.1 without a `Host` header earns a 400. An HTTP/1.1 request without `Connection: close` keeps the backend\'s side open, so with `check_keepalive_requests` ≤ 1 the proxy is sure to close first and hold the TIME_WAIT.',
-    howToFix: 'Use `check_http_send "HEAD / HTTP/1.0\\r\\n\\r\\n";` with `check_keepalive_requests 2;` — the backend then closes first — or an HTTP/1.1 request with `Host` and `Connection: close`.',
+      'HTTP/1.1 without a `Host` header earns a 400. A request that keeps the backend\'s side open (HTTP/1.1 without `Connection: close`) while `check_keepalive_requests` is 1 means the checker is sure to close first and hold the TIME_WAIT. ' +
+      'Tengine refuses to start on a `check_http_send` that comes before `check` or belongs to a check that is not `type=http`.',
+    howToFix: 'Use `check_http_send "HEAD / HTTP/1.0\\r\\n\\r\\n";` with `check_keepalive_requests 2;` — the backend then closes first — or an HTTP/1.1 request with `Host` and `Connection: close`; write it after `check … type=http`.',
     incident: '3. Tengine health checks: TIME_WAIT pile-up on the proxy',
     docsUrl: 'https://tengine.taobao.org/document/http_upstream_check.html',
     tags: ['tengine', 'time-wait'],
@@ -29,32 +72,34 @@ export default defineRule({
     for (const config of context.workspace.nginx) {
       for (const upstream of nginxModelOf(config).upstreams) {
         const health = healthCheckOf(upstream);
-        if (!health?.httpSend || health.type !== 'http') continue;
-        const { request, token } = health.httpSend;
-        const report = (message: string, extra: Partial<FindingInput> = {}) => context.report({ ...at(token), message, ...extra });
-        const requestLine = REQUEST_LINE.exec(request);
-        if (!requestLine) {
-          report(`check_http_send ${token.raw} does not start with a request line like "HEAD / HTTP/1.0\\r\\n"; the backend will reject it`);
+        if (!health) {
+          for (const send of directivesIn(upstream.scope, 'check_http_send')) {
+            context.report({ ...at(send.nameToken), message: `check_http_send in upstream "${upstream.name}" has no "check … type=http;" before it, and Tengine refuses to start ("should set [check] first"); add the check first` });
+          }
           continue;
         }
-        if (!request.endsWith('\r\n\r\n')) {
-          report(`check_http_send ${token.raw} has no terminating blank line, so the backend waits for more headers until the check times out; end it with "\\r\\n\\r\\n"`);
+        const send = health.httpSend;
+        if (!send) continue;
+        if (precedesCheck(health, send.directive)) {
+          context.report({
+            ...at(send.directive.nameToken),
+            message: `check_http_send comes before "check" in upstream "${upstream.name}", and Tengine refuses to start ("should set [check] first"); move it below the check line`,
+            related: [{ ...at(health.check.nameToken), message: 'check declared here' }],
+          });
           continue;
         }
-        const http11 = requestLine[3] === '1' && requestLine[4] === '1';
-        if (!http11) continue;
-        const headers = request.split('\r\n').slice(1).map((h) => h.toLowerCase());
-        if (!headers.some((h) => h.startsWith('host:'))) {
-          report(`HTTP/1.1 check_http_send ${token.raw} has no Host header, which HTTP/1.1 backends answer with 400; add "Host: …\\r\\n" or use HTTP/1.0`);
+        if (health.type !== 'http') {
+          if (send.request === '') continue;
+          const typeToken = health.params.get('type')?.token;
+          context.report({
+            ...at(send.directive.nameToken),
+            message: `check_http_send only works with "type=http", and for this "type=${health.type}" check Tengine refuses to start ("invalid check_http_send for type"); delete it or use type=http`,
+            ...(typeToken ? { related: [{ ...at(typeToken), message: 'check type set here' }] } : {}),
+          });
           continue;
         }
-        const keepalive = health.keepaliveRequests?.value ?? CHECK_DEFAULTS.keepaliveRequests;
-        if (keepalive <= 1 && !headers.some((h) => /^connection:\s*close\s*$/.test(h))) {
-          report(
-            `HTTP/1.1 check_http_send without "Connection: close" keeps the backend's side open while check_keepalive_requests is ${keepalive}, so the proxy closes first and holds the TIME_WAIT; send "HEAD / HTTP/1.0\\r\\n\\r\\n" with check_keepalive_requests 2`,
-            health.keepaliveRequests ? { related: [{ ...at(health.keepaliveRequests.token), message: 'check_keepalive_requests set here' }] } : {},
-          );
-        }
+        const problem = problemOf(health, send.token);
+        if (problem) context.report({ ...at(send.token), ...problem });
       }
     }
   },

@@ -1,7 +1,10 @@
 import { at, defineRule } from '../../../src/engine/rule.js';
 import { nginxModelOf } from '../../../src/model/nginx/cache.js';
 import { appendToBlock, replaceToken } from '../../../src/model/nginx/edits.js';
+import { quoteSource } from '../../../src/model/nginx/quote.js';
 import { healthCheckOf } from '../../../src/model/nginx/health-check.js';
+
+const INSERT = 'check_keepalive_requests 2;';
 
 export default defineRule({
   meta: {
@@ -31,22 +34,29 @@ export default defineRule({
         const health = healthCheckOf(upstream);
         if (!health || health.type !== 'http') continue;
         const typeToken = health.params.get('type')!.token;
-        if (!health.keepaliveRequests) {
-          const edit = appendToBlock(config, upstream.directive, 'check_keepalive_requests 2;');
+        const keepalive = health.keepaliveRequests;
+        if (!keepalive) {
+          const edit = appendToBlock(config, upstream.directive, INSERT);
           context.report({
             ...at(typeToken),
-            message: `HTTP health check of upstream "${upstream.name}" leaves check_keepalive_requests at its default 1, so the proxy closes every check connection and holds the TIME_WAIT; add "check_keepalive_requests 2;"`,
-            ...(edit ? { fix: { title: 'Insert "check_keepalive_requests 2;"', safety: 'unsafe' as const, edits: [edit] } } : {}),
+            message:
+              `the "${typeToken.value}" health check of upstream "${upstream.name}" leaves check_keepalive_requests at its default 1, so the checker closes every check connection itself ` +
+              `and the proxy holds a TIME_WAIT socket per backend and interval; add "${INSERT}" with an HTTP/1.0 check_http_send`,
+            ...(edit ? { fix: { title: `Insert "${INSERT}"`, safety: 'unsafe' as const, edits: [edit] } } : {}),
           });
-        } else if (!(health.keepaliveRequests.value > 1)) {
-          const token = health.keepaliveRequests.token;
-          context.report({
-            ...at(token),
-            message: `"check_keepalive_requests ${token.raw}" makes the proxy close every health-check connection itself and hold the TIME_WAIT; use 2 or more`,
-            related: [{ ...at(typeToken), message: 'HTTP health check declared here' }],
-            fix: { title: 'Change to 2', safety: 'unsafe', edits: [replaceToken(token, '2')] },
-          });
+          continue;
         }
+        if (keepalive.value > 1) continue;
+        const token = keepalive.token;
+        const rejected = !(keepalive.value >= 1);
+        context.report({
+          ...at(token),
+          message: rejected
+            ? `${quoteSource(`check_keepalive_requests ${token.raw}`)} is not a positive integer, and Tengine refuses to start on it ("invalid value"); write "${INSERT}"`
+            : `${quoteSource(`check_keepalive_requests ${token.raw}`)} makes the checker close every health-check connection itself, so the proxy holds a TIME_WAIT socket per backend and interval; write "${INSERT}"`,
+          related: [{ ...at(typeToken), message: 'HTTP health check declared here' }],
+          fix: { title: 'Change to 2', safety: 'unsafe', edits: [replaceToken(token, '2')] },
+        });
       }
     }
   },

@@ -1,17 +1,58 @@
-import { at, defineRule } from '../../../src/engine/rule.js';
+import { at, defineRule, type FindingInput } from '../../../src/engine/rule.js';
+import { closest } from '../../../src/engine/suggest.js';
 import { nginxModelOf } from '../../../src/model/nginx/cache.js';
-import { CHECK_DEFAULTS, CHECK_TYPES, healthCheckOf } from '../../../src/model/nginx/health-check.js';
+import { CHECK_DEFAULTS, CHECK_PARAMETERS, CHECK_TYPES, checkInteger, healthCheckOf, type HealthCheck } from '../../../src/model/nginx/health-check.js';
+
+const REJECTED = 'Tengine refuse to start ("invalid parameter")';
+
+/** Findings for parameters Tengine itself rejects at startup. */
+function rejectedParameters(health: HealthCheck): FindingInput[] {
+  const findings: FindingInput[] = [];
+  for (const token of health.unknownParams) {
+    const key = token.value.includes('=') ? token.value.slice(0, token.value.indexOf('=')) : token.value;
+    const suggestion = closest(key, CHECK_PARAMETERS);
+    findings.push({
+      ...at(token),
+      message: `"${token.value}" is not a parameter of check and makes ${REJECTED}; ${suggestion ? `did you mean "${suggestion}="? ` : ''}check takes ${CHECK_PARAMETERS.map((p) => `${p}=`).join(', ')}`,
+    });
+  }
+  const type = health.params.get('type');
+  if (type && !(CHECK_TYPES as readonly string[]).includes(type.value)) {
+    findings.push({ ...at(type.token), message: `unknown health check type "${type.value}" makes ${REJECTED}; use one of ${CHECK_TYPES.join(', ')}` });
+  }
+  for (const key of ['interval', 'timeout', 'rise', 'fall', 'port'] as const) {
+    const param = health.params.get(key);
+    if (!param || checkInteger(param.value) >= 1) continue;
+    const example = { interval: 'interval=5000', timeout: 'timeout=3000', rise: 'rise=2', fall: 'fall=2', port: 'port=80' }[key];
+    const why =
+      checkInteger(param.value) === 0
+        ? key === 'rise' || key === 'fall'
+          ? 'zero results cannot change a backend\'s state'
+          : `${key} must be at least 1`
+        : key === 'interval' || key === 'timeout'
+          ? 'the value must be a whole number of milliseconds, without a unit'
+          : 'the value must be a whole number';
+    findings.push({ ...at(param.token), message: `"${param.token.value}" makes ${REJECTED} — ${why}; write e.g. "${example}"` });
+  }
+  for (const key of ['default_down', 'unique'] as const) {
+    const param = health.params.get(key);
+    if (param && !/^(?:true|false)$/i.test(param.value)) {
+      findings.push({ ...at(param.token), message: `"${param.token.value}" makes Tengine refuse to start: ${key} takes only true or false; write ${key}=true or ${key}=false` });
+    }
+  }
+  return findings;
+}
 
 export default defineRule({
   meta: {
     id: 'nginx/check-parameters',
     layer: 'nginx',
     severity: 'warning',
-    summary: 'A Tengine `check` whose timeout is not below its interval, whose rise or fall is zero, or whose type is unknown.',
+    summary: 'A Tengine `check` whose timeout is not below its interval, or with a parameter Tengine rejects (zero rise/fall, unknown type or key).',
     rationale:
-      'A check that may still be waiting when the next one starts (`timeout` ≥ `interval`) overlaps itself and marks healthy backends down under latency. ' +
-      '`rise=0` or `fall=0` flips a backend\'s state on no evidence, and an unknown `type` is rejected when Tengine starts.',
-    howToFix: 'Keep `timeout` well below `interval` (e.g. `interval=5000 timeout=3000`), use `rise` and `fall` of at least 1 (2 is usual), and one of the types tcp, ssl_hello, http, mysql, ajp, fastcgi.',
+      'A check that may still be waiting when the next one is due (`timeout` ≥ `interval`) overlaps itself, and under latency healthy backends are marked down. ' +
+      '`rise=0`, `fall=0`, a value with a unit (`interval=5s`), an unknown `type` or a misspelt key all stop Tengine at startup with "invalid parameter" — a reload that keeps the old config, or a start that fails.',
+    howToFix: 'Keep `timeout` well below `interval` (e.g. `interval=5000 timeout=3000`, both in milliseconds without a unit), use `rise` and `fall` of at least 1 (2 is usual), and one of the types tcp, ssl_hello, http, mysql, ajp, fastcgi.',
     incident: '3. Tengine health checks: TIME_WAIT pile-up on the proxy',
     docsUrl: 'https://tengine.taobao.org/document/http_upstream_check.html',
     tags: ['tengine'],
@@ -28,28 +69,20 @@ export default defineRule({
       for (const upstream of nginxModelOf(config).upstreams) {
         const health = healthCheckOf(upstream);
         if (!health) continue;
-        const type = health.params.get('type');
-        if (type && !(CHECK_TYPES as readonly string[]).includes(type.value)) {
-          context.report({ ...at(type.token), message: `unknown health check type "${type.value}"; use one of ${CHECK_TYPES.join(', ')}` });
-        }
-        for (const key of ['rise', 'fall'] as const) {
-          const param = health.params.get(key);
-          if (param && !(Number(param.value) >= 1)) {
-            context.report({ ...at(param.token), message: `"${param.token.value}" changes a backend's state on no evidence; use ${key}=1 or more (2 is usual)` });
-          }
-        }
+        for (const finding of rejectedParameters(health)) context.report(finding);
         const interval = health.params.get('interval');
         const timeout = health.params.get('timeout');
-        const intervalMs = Number(interval?.value ?? CHECK_DEFAULTS.interval);
-        const timeoutMs = Number(timeout?.value ?? CHECK_DEFAULTS.timeout);
-        if (Number.isFinite(intervalMs) && Number.isFinite(timeoutMs) && timeoutMs >= intervalMs) {
-          const anchor = timeout ?? interval!;
-          context.report({
-            ...at(anchor.token),
-            message: `health check timeout ${timeoutMs} ms is not below its interval ${intervalMs} ms, so checks overlap and healthy backends are marked down under latency; make timeout smaller than interval`,
-            ...(timeout && interval ? { related: [{ ...at(interval.token), message: `interval=${interval.value}` }] } : {}),
-          });
-        }
+        const intervalMs = interval ? checkInteger(interval.value) : CHECK_DEFAULTS.interval;
+        const timeoutMs = timeout ? checkInteger(timeout.value) : CHECK_DEFAULTS.timeout;
+        if (!(intervalMs > 0 && timeoutMs > 0 && timeoutMs >= intervalMs)) continue;
+        const anchor = timeout ?? interval!;
+        context.report({
+          ...at(anchor.token),
+          message:
+            `"${anchor.token.value}" lets a health check wait ${timeoutMs} ms while the next one is due every ${intervalMs} ms, so checks overlap and under latency healthy backends are marked down; ` +
+            `make timeout smaller than interval, e.g. "timeout=${Math.max(1, Math.floor(intervalMs * 0.6))}" with "interval=${intervalMs}"`,
+          ...(timeout && interval ? { related: [{ ...at(interval.token), message: `"${interval.token.value}" set here` }] } : {}),
+        });
       }
     }
   },

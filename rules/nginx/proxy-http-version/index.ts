@@ -1,8 +1,17 @@
+import type { TextEdit } from '../../../src/core/finding.js';
 import { at, defineRule } from '../../../src/engine/rule.js';
 import type { NginxDirective, NginxToken } from '../../../src/languages/nginx/ast.js';
 import { nginxModelOf } from '../../../src/model/nginx/cache.js';
+import { insertIntoBlock, replaceToken } from '../../../src/model/nginx/edits.js';
+import { proxyingLocation } from '../../../src/model/nginx/locations.js';
+import { directiveText, quoteSource } from '../../../src/model/nginx/quote.js';
 import { effectiveDirective } from '../../../src/model/nginx/scopes.js';
-import { insertBeforeDirective, replaceToken } from '../../../src/model/nginx/edits.js';
+
+const INSERT = 'proxy_http_version 1.1;';
+
+function addEdit(edits: TextEdit[], edit: TextEdit | undefined): void {
+  if (edit && !edits.some((e) => e.file === edit.file && e.start === edit.start && e.text === edit.text)) edits.push(edit);
+}
 
 export default defineRule({
   meta: {
@@ -30,29 +39,42 @@ export default defineRule({
   check(context) {
     for (const config of context.workspace.nginx) {
       const model = nginxModelOf(config);
-      // One finding per explicit "1.0" however many locations inherit it.
+      // One finding per proxy_pass (a file included from several locations is read several
+      // times) and one per explicit "1.0" however many locations inherit it.
+      const implicit = new Map<NginxDirective, TextEdit[]>();
       const explicit = new Map<NginxToken, NginxDirective[]>();
       for (const use of model.proxyPasses) {
         const version = effectiveDirective(use.scope, 'proxy_http_version')?.directive.args[0];
         if (version && version.value !== '1.0') continue;
         if (version) {
-          explicit.set(version, [...(explicit.get(version) ?? []), use.directive]);
+          const uses = explicit.get(version) ?? [];
+          if (!uses.includes(use.directive)) uses.push(use.directive);
+          explicit.set(version, uses);
           continue;
         }
-        // proxy_http_version is not allowed inside `if` or `limit_except`: no automatic fix there.
-        const edit = use.scope.kind === 'location' ? insertBeforeDirective(config, use.directive, 'proxy_http_version 1.1;') : undefined;
+        const edits = implicit.get(use.directive) ?? [];
+        // proxy_http_version is not allowed in `if` or `limit_except`: it goes at the top of their
+        // location — the same edit for every proxy_pass of that location, so it is inserted once.
+        const location = proxyingLocation(use.scope);
+        addEdit(edits, location && insertIntoBlock(config, location.block, INSERT));
+        implicit.set(use.directive, edits);
+      }
+      for (const [directive, edits] of implicit) {
         context.report({
-          ...at(use.directive.nameToken),
+          ...at(directive.nameToken),
           message:
-            'proxy_pass uses nginx\'s default "proxy_http_version 1.0": every request opens and closes an upstream connection and TIME_WAIT piles up; add "proxy_http_version 1.1;"',
-          ...(edit ? { fix: { title: 'Insert "proxy_http_version 1.1;"', safety: 'safe' as const, edits: [edit] } } : {}),
+            `${quoteSource(directiveText(directive))} runs with nginx's default proxy_http_version 1.0, so every request opens a new upstream connection ` +
+            `that the backend closes, leaving a TIME_WAIT socket per request; add "${INSERT}" to the location (or to http {})`,
+          ...(edits.length > 0 ? { fix: { title: `Insert "${INSERT}"`, safety: 'safe' as const, edits } } : {}),
         });
       }
       for (const [version, uses] of explicit) {
         context.report({
           ...at(version),
-          message: `"proxy_http_version 1.0" makes every proxied request a new upstream connection and TIME_WAIT piles up; write "proxy_http_version 1.1;"`,
-          related: uses.map((use) => ({ ...at(use.nameToken), message: 'proxy_pass that uses it' })),
+          message:
+            `${quoteSource(`proxy_http_version ${version.raw}`)} makes every proxied request open a new upstream connection that the backend closes, ` +
+            'leaving a TIME_WAIT socket per request and ruling out upstream keepalive; write "proxy_http_version 1.1;"',
+          related: uses.map((use) => ({ ...at(use.nameToken), message: `${quoteSource(directiveText(use))} uses it` })),
           fix: { title: 'Change to "1.1"', safety: 'safe', edits: [replaceToken(version, '1.1')] },
         });
       }

@@ -2,16 +2,21 @@ import { at, defineRule } from '../../../src/engine/rule.js';
 import type { NginxDirective } from '../../../src/languages/nginx/ast.js';
 import { nginxModelOf } from '../../../src/model/nginx/cache.js';
 import { effectiveProxyHeaders } from '../../../src/model/nginx/headers.js';
+import { directiveText, quoteSource } from '../../../src/model/nginx/quote.js';
 import { insertBeforeDirective } from '../../../src/model/nginx/edits.js';
-import { directivesIn } from '../../../src/model/nginx/scopes.js';
+import { directivesIn, statementInBlock, type NginxScope } from '../../../src/model/nginx/scopes.js';
 
 /** Headers whose loss changes behaviour: keepalive, virtual hosting, client identity. */
 function matters(name: string): boolean {
-  return name === 'connection' || name === 'host' || name === 'x-real-ip' || name.startsWith('x-forwarded-') || name === 'forwarded';
+  return ['connection', 'upgrade', 'host', 'x-real-ip', 'forwarded'].includes(name) || name.startsWith('x-forwarded-');
+}
+
+function levelName(scope: NginxScope): string {
+  return scope.kind === 'location' && scope.directive ? `location ${scope.directive.args.map((a) => a.raw).join(' ')}` : scope.kind;
 }
 
 function sourceOf(directive: NginxDirective): string {
-  return `${directive.nameToken.raw} ${directive.args.map((a) => a.raw).join(' ')};`;
+  return `${directiveText(directive)};`;
 }
 
 export default defineRule({
@@ -42,18 +47,27 @@ export default defineRule({
       for (const scope of model.scopes) {
         const own = directivesIn(scope, 'proxy_set_header');
         if (own.length === 0 || !scope.parent) continue;
+        // Only a list that some proxy_pass actually sends loses anything.
+        const users = model.proxyPasses.filter((use) => effectiveProxyHeaders(use.scope).scope === scope);
+        if (users.length === 0) continue;
         const inherited = effectiveProxyHeaders(scope.parent);
-        if (inherited.headers.size === 0) continue;
+        if (!inherited.scope) continue;
         const ownNames = new Set(own.map((d) => d.args[0]?.value.toLowerCase()));
         const dropped = [...inherited.headers.entries()].filter(([name]) => matters(name) && !ownNames.has(name)).map(([, d]) => d);
         if (dropped.length === 0) continue;
         const first = own[0]!;
+        // Report (and insert) at the statement written in this block: the header itself, or
+        // the include that brings it, so a snippet shared by many blocks is neither blamed nor edited.
+        const anchor = statementInBlock(scope, first);
+        const subject = anchor === first ? quoteSource(directiveText(first)) : `${quoteSource(directiveText(anchor))}, which sets ${quoteSource(directiveText(first))},`;
         const names = dropped.map((d) => d.args[0]?.value ?? '').join(', ');
-        const edit = insertBeforeDirective(config, first, dropped.map(sourceOf));
+        const edit = insertBeforeDirective(config, anchor, dropped.map(sourceOf));
         context.report({
-          ...at(first.nameToken),
-          message: `proxy_set_header here stops inheritance of ${names} from the ${inherited.scope?.kind ?? 'enclosing'} level; repeat ${dropped.length === 1 ? 'it' : 'them'} here`,
-          related: dropped.map((d) => ({ ...at(d.nameToken), message: `"${d.args[0]?.value ?? ''}" is set here but not inherited` })),
+          ...at(anchor.nameToken),
+          message:
+            `${subject} gives the ${levelName(scope)} block a proxy_set_header list of its own, and nginx inherits the list only into levels that set none, ` +
+            `so ${names} from the ${levelName(inherited.scope)} block ${dropped.length === 1 ? 'is' : 'are'} no longer sent; repeat ${dropped.length === 1 ? 'it' : 'them'} here`,
+          related: dropped.map((d) => ({ ...at(d.nameToken), message: `${quoteSource(directiveText(d))} is not inherited` })),
           ...(edit ? { fix: { title: `Repeat ${names} here`, safety: 'unsafe' as const, edits: [edit] } } : {}),
         });
       }

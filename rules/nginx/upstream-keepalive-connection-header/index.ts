@@ -1,7 +1,79 @@
+import type { Fix, RelatedLocation } from '../../../src/core/finding.js';
 import { at, defineRule } from '../../../src/engine/rule.js';
+import type { NginxDirective, NginxToken } from '../../../src/languages/nginx/ast.js';
 import { nginxModelOf } from '../../../src/model/nginx/cache.js';
-import { clearsConnectionHeader, effectiveProxyHeaders } from '../../../src/model/nginx/headers.js';
-import { insertBeforeDirective } from '../../../src/model/nginx/edits.js';
+import { insertBeforeDirective, insertIntoBlock, replaceToken } from '../../../src/model/nginx/edits.js';
+import { connectionEffect, effectiveProxyHeaders, type ConnectionEffect } from '../../../src/model/nginx/headers.js';
+import type { NginxModel, ProxyPass, Upstream } from '../../../src/model/nginx/index.js';
+import { proxyingLocation } from '../../../src/model/nginx/locations.js';
+import { directiveText, quoteSource } from '../../../src/model/nginx/quote.js';
+import { hasUnseenAncestor, statementInBlock } from '../../../src/model/nginx/scopes.js';
+import type { NginxConfig } from '../../../src/languages/nginx/ast.js';
+
+const CLEAR = 'proxy_set_header Connection "";';
+
+function keepaliveNote(upstream: Upstream): RelatedLocation[] {
+  return upstream.keepalive ? [{ ...at(upstream.keepalive.nameToken), message: `upstream "${upstream.name}" keeps idle connections here` }] : [];
+}
+
+/** The fix for a location whose proxy_set_header list has no Connection entry at all. */
+function insertClear(config: NginxConfig, use: ProxyPass): Fix | undefined {
+  const location = proxyingLocation(use.scope);
+  const list = effectiveProxyHeaders(use.scope);
+  if (list.scope === undefined || list.scope === location?.scope) {
+    // Adding to the location's own list (or starting one) cuts nothing off — unless the
+    // blocks around a snippet, which hoplint cannot see, define a list it would stop inheriting.
+    // At the top of the location, so that every proxy_pass there shares one edit.
+    const edit = location && insertIntoBlock(config, location.block, CLEAR);
+    const safety = list.scope === undefined && hasUnseenAncestor(use.scope) ? 'unsafe' : 'safe';
+    return edit && { title: `Insert '${CLEAR}'`, safety, edits: [edit] };
+  }
+  // The location inherits its list: a header of its own would drop the inherited ones, so the
+  // clear goes where the list is defined, for every location that inherits it.
+  const first = list.scope.directives.find((d) => d.name === 'proxy_set_header');
+  const edit = first && insertBeforeDirective(config, statementInBlock(list.scope, first), CLEAR);
+  return edit && { title: `Insert '${CLEAR}' into the ${list.scope.kind} block`, safety: 'unsafe', edits: [edit] };
+}
+
+interface BadValue {
+  token: NginxToken;
+  directive: NginxDirective;
+  effect: Exclude<ConnectionEffect, { effect: 'keeps' } | { effect: 'unknown' }>;
+  uses: ProxyPass[];
+}
+
+function explain(value: BadValue, upstream: Upstream): string {
+  const quoted = quoteSource(`proxy_set_header Connection ${value.token.raw}`);
+  const pool = `keepalive upstream "${upstream.name}"`;
+  switch (value.effect.reason) {
+    case 'literal':
+      return `${quoted} tells the backend to close the connection after one response, so ${pool} never reuses a connection and every request leaves a TIME_WAIT socket; write '${CLEAR}'`;
+    case 'client-header':
+      return `${quoted} forwards the client's Connection header, so every client that sends "Connection: close" makes the backend close a connection of ${pool}; write '${CLEAR}'`;
+    case 'map': {
+      const entry = value.effect.entry;
+      const source = entry && entry.source !== '' ? entry.source : "''";
+      return (
+        `${quoted} is "${entry?.value.value ?? 'close'}" for requests without Upgrade (map ${value.effect.map.variable}, entry ${source}), ` +
+        `so the backend closes the connection after one response and ${pool} stays empty; map ${source} to '' instead`
+      );
+    }
+  }
+}
+
+function fixFor(value: BadValue, config: NginxConfig, model: NginxModel): Fix | undefined {
+  if (value.effect.reason === 'map') {
+    const entry = value.effect.entry;
+    if (!entry) return undefined;
+    // The map serves every location that uses the variable, so changing it is unsafe. When the
+    // plain-request value comes from `default` (which Upgrade requests share), add an '' entry.
+    const edit = entry.source === '' ? replaceToken(entry.value, "''") : insertBeforeDirective(config, entry.directive, "'' '';");
+    return edit && { title: "Map '' to ''", safety: 'unsafe', edits: [edit] };
+  }
+  const scope = model.scopes.find((s) => s.directives.includes(value.directive));
+  const locationOnly = scope?.kind === 'location';
+  return { title: 'Change to ""', safety: locationOnly ? 'safe' : 'unsafe', edits: [replaceToken(value.token, '""')] };
+}
 
 export default defineRule({
   meta: {
@@ -10,8 +82,8 @@ export default defineRule({
     severity: 'warning',
     summary: 'Proxying to a keepalive upstream without clearing the Connection header defeats the keepalive pool.',
     rationale:
-      'nginx forwards `Connection: close` to the upstream unless `proxy_set_header Connection "";` clears it, so the backend closes each connection after one response. ' +
-      'The `keepalive` pool stays empty and every request costs a new connection and a TIME_WAIT socket.',
+      'Unless told otherwise nginx sends `Connection: close` on every proxied request (its default `proxy_set_header Connection close;`), so the backend closes each connection after one response. ' +
+      'The `keepalive` pool stays empty and every request costs a new connection and a TIME_WAIT socket. Forwarding the client\'s header (`$http_connection`) or a WebSocket map that yields `close` has the same effect.',
     howToFix:
       'In the proxying location (or the level whose `proxy_set_header` list it inherits) add `proxy_set_header Connection "";` — or, for WebSocket upgrades, a `map $http_upgrade $connection_upgrade { default upgrade; \'\' \'\'; }` and `proxy_set_header Connection $connection_upgrade;`.',
     incident: '1. Docker Swarm gateway: TIME_WAIT and tcp_tw_recycle behind NAT',
@@ -29,31 +101,47 @@ export default defineRule({
   check(context) {
     for (const config of context.workspace.nginx) {
       const model = nginxModelOf(config);
+      const missing = new Map<NginxDirective, ProxyPass>();
+      const badValues = new Map<NginxToken, BadValue>();
       for (const use of model.proxyPasses) {
-        const upstream = use.upstream;
-        if (!upstream?.keepalive) continue;
-        const { headers, scope } = effectiveProxyHeaders(use.scope);
-        const connection = headers.get('connection');
-        const value = connection?.args[1]?.value;
-        if (value !== undefined && clearsConnectionHeader(model, value)) continue;
-        const related = [{ ...at(upstream.keepalive.nameToken), message: `upstream "${upstream.name}" keeps idle connections here` }];
-        if (connection) {
-          const token = connection.args[1] ?? connection.nameToken;
-          context.report({
-            ...at(token),
-            message: `"proxy_set_header Connection ${token.raw}" does not clear Connection for ordinary requests, so upstream "${upstream.name}" closes its keepalive connections; set it to "" (or a map that yields "" without Upgrade)`,
-            related: [...related, { ...at(use.directive.nameToken), message: 'proxy_pass that uses it' }],
-          });
+        if (!use.upstream?.keepalive) continue;
+        const connection = effectiveProxyHeaders(use.scope).headers.get('connection');
+        const token = connection?.args[1];
+        if (!connection || !token) {
+          if (!missing.has(use.directive)) missing.set(use.directive, use);
           continue;
         }
-        // Only where adding a header cannot cut off an inherited list, and where the directive is allowed.
-        const safeLevel = use.scope.kind === 'location' && (scope === undefined || scope === use.scope);
-        const edit = safeLevel ? insertBeforeDirective(config, use.directive, 'proxy_set_header Connection "";') : undefined;
+        const effect = connectionEffect(model, token.value);
+        if (effect.effect !== 'closes') continue;
+        const value = badValues.get(token) ?? { token, directive: connection, effect, uses: [] };
+        if (!value.uses.some((u) => u.directive === use.directive)) value.uses.push(use);
+        badValues.set(token, value);
+      }
+      for (const use of missing.values()) {
+        const upstream = use.upstream!;
+        const fix = insertClear(config, use);
         context.report({
           ...at(use.directive.nameToken),
-          message: `proxy_pass to keepalive upstream "${upstream.name}" forwards the client's Connection header, so upstream connections are closed after each request; add 'proxy_set_header Connection "";'`,
-          related,
-          ...(edit ? { fix: { title: 'Insert \'proxy_set_header Connection "";\'', safety: 'safe' as const, edits: [edit] } } : {}),
+          message:
+            `${quoteSource(directiveText(use.directive))} sends nginx's default "Connection: close" to keepalive upstream "${upstream.name}", ` +
+            `so the backend closes every connection after one response and the keepalive pool stays empty; add '${CLEAR}'`,
+          related: keepaliveNote(upstream),
+          ...(fix ? { fix } : {}),
+        });
+      }
+      for (const value of badValues.values()) {
+        const upstream = value.uses[0]!.upstream!;
+        const entry = value.effect.reason === 'map' ? value.effect.entry : undefined;
+        const fix = fixFor(value, config, model);
+        context.report({
+          ...at(value.token),
+          message: explain(value, upstream),
+          related: [
+            ...(entry ? [{ ...at(entry.value), message: `map ${value.effect.reason === 'map' ? value.effect.map.variable : ''} yields this for requests without Upgrade` }] : []),
+            ...keepaliveNote(upstream),
+            ...value.uses.map((use) => ({ ...at(use.directive.nameToken), message: `${quoteSource(directiveText(use.directive))} sends it` })),
+          ],
+          ...(fix ? { fix } : {}),
         });
       }
     }

@@ -1,7 +1,34 @@
 import { at, defineRule } from '../../../src/engine/rule.js';
+import { writtenText } from '../../../src/model/sysctl.js';
+import type { SysctlAssignment, SysctlFileOrder, SysctlHistoryEntry } from '../../../src/languages/sysctl/index.js';
 
-function place(span: { file: string; line: number }): string {
-  return `${span.file}:${span.line}`;
+/** Paths as reports show them (relative to the working directory), for use inside messages. */
+type DisplayPath = (file: string) => string;
+
+/** The kernel receives the value as written; runs of blanks between vector members do not change it. */
+function sameValue(a: string, b: string): boolean {
+  return a.trim().split(/[ \t]+/).join(' ') === b.trim().split(/[ \t]+/).join(' ');
+}
+
+/** Why `winner` beats the assignment of `entry`, in the terms of `sysctl --system`'s load order. */
+function whyItLoses(entry: SysctlHistoryEntry, winner: SysctlAssignment, files: readonly SysctlFileOrder[], display: DisplayPath): string {
+  const loser = entry.assignment;
+  const winnerPlace = `"${winner.value}" at ${display(winner.valueSpan.file)}:${winner.valueSpan.line}`;
+  if (entry.reason === 'masked') {
+    const masking = entry.maskedBy === undefined ? 'a file of the same name' : display(entry.maskedBy);
+    return `its file is masked by ${masking} (same name, higher-priority sysctl.d directory) and never read; the kernel gets ${winnerPlace}`;
+  }
+  if (loser.lineSpan.file === winner.lineSpan.file) return `the last assignment in a file wins: ${winnerPlace}`;
+  const location = (assignment: SysctlAssignment): SysctlFileOrder | undefined => files.find((f) => f.file === assignment.lineSpan.file);
+  const winnerAt = location(winner)?.location;
+  const loserAt = location(loser)?.location;
+  if (winnerAt?.systemPath === '/etc/sysctl.conf' && loserAt?.systemPath !== '/etc/sysctl.conf') {
+    return `procps applies /etc/sysctl.conf after every sysctl.d file, so ${winnerPlace} wins`;
+  }
+  if (winnerAt && loserAt && winnerAt.name !== loserAt.name) {
+    return `sysctl.d files apply in file-name order across all directories and "${winnerAt.name}" sorts after "${loserAt.name}", so ${winnerPlace} wins`;
+  }
+  return `${winnerPlace} is applied later`;
 }
 
 export default defineRule({
@@ -11,34 +38,34 @@ export default defineRule({
     severity: 'warning',
     summary: 'The same sysctl key set to different values; only one reaches the kernel.',
     rationale:
-      'Within a file the last assignment wins; across /etc/sysctl.d, /run/sysctl.d and /usr/lib/sysctl.d files apply in name order, a file masks a same-named one in a lower directory, ' +
+      'Within a file the last assignment wins. `sysctl --system` and systemd-sysctl read the *.conf files of /etc/sysctl.d, /run/sysctl.d, /usr/local/lib/sysctl.d and /usr/lib/sysctl.d ' +
+      'in file-name order across all of them, so 99-tuning.conf overrides 50-default.conf wherever each lives; a file masks a same-named file in a lower-priority directory, which is then never read; ' +
       'and procps applies /etc/sysctl.conf last. A setting that loses is dead text that misleads the next reader — often the one that fixes an incident.',
-    howToFix: 'Keep one assignment per key, in the file that should own it, and delete the others.',
+    howToFix: 'Keep one assignment per key, in the file that should own it, and delete the others. To override a vendor file, use a later name (99-…) or a same-named file in /etc/sysctl.d.',
     docsUrl: 'https://man7.org/linux/man-pages/man5/sysctl.d.5.html',
     tags: ['correctness'],
     examples: [{ language: 'sysctl', bad: 'net.core.somaxconn = 4096\nnet.core.somaxconn = 128', good: 'net.core.somaxconn = 4096' }],
   },
   check(context) {
-    const { effective } = context.workspace.sysctl;
+    const { sysctl, files } = context.workspace;
+    const { effective } = sysctl;
+    const displayPaths = new Map(files.map((file) => [file.absolutePath, file.path]));
+    const display: DisplayPath = (file) => displayPaths.get(file) ?? file;
     for (const key of effective.keys()) {
       const value = effective.get(key)!;
       const winner = value.assignment;
+      if (winner.value === undefined) continue;
       for (const entry of value.history) {
         const loser = entry.assignment;
+        // A glob that an explicit key overrides is a default for many keys, not a duplicate.
         if (loser === winner || entry.outcome === 'applied' || loser.isGlob || loser.value === undefined) continue;
-        if (loser.value.trim() === winner.value?.trim()) continue;
-        const why =
-          entry.reason === 'masked'
-            ? `its file is masked by ${entry.maskedBy ?? 'a same-named file in a higher-priority directory'}`
-            : entry.reason === 'explicit-over-glob'
-              ? 'a key named explicitly beats a glob'
-              : loser.lineSpan.file === winner.lineSpan.file
-                ? 'the last assignment in a file wins'
-                : 'it is applied later';
+        if (sameValue(loser.value, winner.value)) continue;
         context.report({
           ...at(loser.valueSpan),
-          message: `${key} = ${loser.value} never takes effect: ${winner.value} at ${place(winner.valueSpan)} wins (${why}); delete one of them`,
-          related: [{ ...at(winner.valueSpan), message: `${key} = ${winner.value} takes effect` }],
+          message:
+            `"${writtenText(sysctl, loser)}" never takes effect: ${whyItLoses(entry, winner, effective.files, display)}; ` +
+            'keep one assignment, in the file that should own it',
+          related: [{ ...at(winner.valueSpan), message: `${key} = ${winner.value} is the value the kernel gets` }],
         });
       }
     }

@@ -1,5 +1,5 @@
 import { at, defineRule } from '../../../src/engine/rule.js';
-import { effectiveInteger } from '../../../src/model/sysctl.js';
+import { effectiveInteger, writtenText } from '../../../src/model/sysctl.js';
 import { replaceValue } from '../../../src/model/sysctl-edits.js';
 
 interface Options {
@@ -31,10 +31,14 @@ export default defineRule<Options>({
   check(context) {
     const found = effectiveInteger(context.workspace.sysctl, 'net.ipv4.tcp_fin_timeout');
     if (!found || found.value <= context.options.maximum) return;
+    const assignment = found.effective.assignment;
+    const target = Math.min(30, context.options.maximum);
     context.report({
-      ...at(found.effective.assignment.valueSpan),
-      message: `net.ipv4.tcp_fin_timeout = ${found.value} keeps orphaned connections in FIN_WAIT_2 for ${found.value} s; use ${context.options.maximum} or less (30 is common)`,
-      fix: { title: 'Set to 30', safety: 'unsafe', edits: [replaceValue(found.effective.assignment, String(Math.min(30, context.options.maximum)))] },
+      ...at(assignment.valueSpan),
+      message:
+        `"${writtenText(context.workspace.sysctl, assignment)}" keeps orphaned connections in FIN_WAIT_2 for ${found.value} s before the kernel aborts them, ` +
+        `tying up sockets and memory on busy proxies and IPVS nodes; use ${context.options.maximum} or less (${target} is common)`,
+      fix: { title: `Set to ${target}`, safety: 'unsafe', edits: [replaceValue(assignment, String(target))] },
     });
   },
 });

@@ -1,9 +1,16 @@
 import { at, defineRule } from '../../../src/engine/rule.js';
-import { lookupKey, validateValue } from '../../../src/languages/sysctl/index.js';
+import { lookupKey, parseKernelInteger, validateValue } from '../../../src/languages/sysctl/index.js';
 import { allAssignments } from '../../../src/model/sysctl.js';
 
-/** Keys whose values a dedicated rule judges, with a better message. */
-const OWNED_ELSEWHERE = new Set(['net.ipv4.ip_local_port_range']);
+/**
+ * sysctl/port-range judges a well-formed ip_local_port_range (two ports in 1..65535) with a better
+ * message: a reversed range, a start below ip_unprivileged_port_start. The shape and bounds stay here.
+ */
+function judgedByPortRange(key: string, value: string): boolean {
+  if (key !== 'net.ipv4.ip_local_port_range') return false;
+  const ports = value.trim().split(/[ \t]+/).map(parseKernelInteger);
+  return ports.length === 2 && ports.every((port) => port !== undefined && port >= 1 && port <= 65535);
+}
 
 export default defineRule({
   meta: {
@@ -22,7 +29,7 @@ export default defineRule({
   check(context) {
     const kernel = context.workspace.environment.kernelVersion;
     for (const assignment of allAssignments(context.workspace.sysctl)) {
-      if (assignment.isGlob || assignment.value === undefined || assignment.inlineComment || OWNED_ELSEWHERE.has(assignment.key)) continue;
+      if (assignment.isGlob || assignment.value === undefined || assignment.inlineComment || judgedByPortRange(assignment.key, assignment.value)) continue;
       const spec = lookupKey(assignment.key);
       if (!spec) continue;
       const problem = validateValue(spec, assignment.value, kernel, assignment.key);

@@ -1,8 +1,10 @@
 import { at, defineRule } from '../../../src/engine/rule.js';
-import { parseKernelInteger } from '../../../src/languages/sysctl/index.js';
-import { effectiveInteger } from '../../../src/model/sysctl.js';
+import { compareKernelVersions, parseKernelInteger, parseKernelVersion } from '../../../src/languages/sysctl/index.js';
+import { effectiveInteger, effectiveValue, writtenText } from '../../../src/model/sysctl.js';
 
 const KEY = 'net.ipv4.ip_local_port_range';
+/** Since 4.11 the kernel rejects a range that starts below ip_unprivileged_port_start. */
+const UNPRIVILEGED_CHECK_SINCE = parseKernelVersion('4.11')!;
 
 interface Options {
   minimumPorts: number;
@@ -16,7 +18,7 @@ export default defineRule<Options>({
     summary: '`net.ipv4.ip_local_port_range` that the kernel rejects, or that leaves too few ephemeral ports for outgoing connections.',
     rationale:
       'Every outgoing connection (a proxy to its upstreams, a health checker to its backends) takes a local port, and a closed one stays in TIME_WAIT for 60 s. ' +
-      'A narrow range runs out under load and connects fail with EADDRNOTAVAIL. The kernel rejects a range whose end is below its start, or whose start is below ' +
+      'A narrow range runs out under load and connects fail with EADDRNOTAVAIL. The kernel rejects a range whose end is below its start, or (since 4.11) whose start is below ' +
       '`ip_unprivileged_port_start` (1024), and keeps the old value. Ranges whose ends have different parity let connect() and bind() use separate halves.',
     howToFix: 'Use a wide range such as `net.ipv4.ip_local_port_range = 10000 65535` (start ≥ 1024, end > start, ideally one end even and one odd).',
     incident: '3. Tengine health checks: TIME_WAIT pile-up on the proxy',
@@ -31,24 +33,27 @@ export default defineRule<Options>({
     examples: [{ language: 'sysctl', bad: 'net.ipv4.ip_local_port_range = 32768 35000', good: 'net.ipv4.ip_local_port_range = 10000 65535' }],
   },
   check(context) {
-    const { sysctl } = context.workspace;
-    const effective = sysctl.effective.get(KEY);
+    const { sysctl, environment } = context.workspace;
+    const effective = effectiveValue(sysctl, KEY);
     if (!effective) return;
     const [lowText, highText, ...rest] = effective.value.trim().split(/[ \t]+/);
     const low = parseKernelInteger(lowText ?? '');
     const high = parseKernelInteger(highText ?? '');
-    if (low === undefined || high === undefined || rest.length > 0) return; // sysctl/invalid-value reports the shape
+    // sysctl/invalid-value reports a value that is not two ports in 1..65535.
+    if (low === undefined || high === undefined || rest.length > 0 || low < 1 || high > 65535) return;
     const span = effective.assignment.valueSpan;
-    const unprivilegedStart = effectiveInteger(sysctl, 'net.ipv4.ip_unprivileged_port_start')?.value ?? 1024;
+    const quoted = `"${writtenText(sysctl, effective.assignment)}"`;
     if (high < low) {
-      context.report({ ...at(span), severity: 'error', message: `the kernel rejects "${effective.value}" for ${KEY} (end below start) and keeps its old range; write the lower port first` });
+      context.report({ ...at(span), severity: 'error', message: `the kernel rejects ${quoted}: the end (${high}) is below the start (${low}), so the old range stays; write the lower port first, e.g. "${high} ${low}"` });
       return;
     }
-    if (low < unprivilegedStart) {
+    const kernel = parseKernelVersion(environment.kernelVersion ?? '');
+    const unprivilegedStart = effectiveInteger(sysctl, 'net.ipv4.ip_unprivileged_port_start')?.value ?? 1024;
+    if (low < unprivilegedStart && (!kernel || compareKernelVersions(kernel, UNPRIVILEGED_CHECK_SINCE) >= 0)) {
       context.report({
         ...at(span),
         severity: 'error',
-        message: `the kernel rejects "${effective.value}" for ${KEY}: the range starts below ip_unprivileged_port_start (${unprivilegedStart}); start at ${unprivilegedStart} or above`,
+        message: `the kernel (4.11 and later) rejects ${quoted}: the range starts below net.ipv4.ip_unprivileged_port_start (${unprivilegedStart}), so the old range stays; start at ${unprivilegedStart} or above`,
       });
       return;
     }
@@ -56,7 +61,7 @@ export default defineRule<Options>({
     if (ports < context.options.minimumPorts) {
       context.report({
         ...at(span),
-        message: `${KEY} = ${effective.value} leaves ${ports} ephemeral ports; with TIME_WAIT holding each closed port for 60 s outgoing connects run out (EADDRNOTAVAIL); widen it to at least ${context.options.minimumPorts} ports, e.g. "10000 65535"`,
+        message: `${quoted} leaves ${ports} ephemeral ports for outgoing connections; each closed connection holds its port in TIME_WAIT for 60 s, so a busy proxy runs out and connect() fails with EADDRNOTAVAIL; widen it to at least ${context.options.minimumPorts} ports, e.g. "10000 65535"`,
       });
       return;
     }
@@ -64,7 +69,7 @@ export default defineRule<Options>({
       context.report({
         ...at(span),
         severity: 'info',
-        message: `${KEY} = ${effective.value} has ends of the same parity; the kernel documentation recommends one even and one odd end so connect() and bind() use separate halves`,
+        message: `${quoted} has two ${low % 2 === 0 ? 'even' : 'odd'} ends; the kernel documentation recommends different parities (e.g. "${low} ${low % 2 === 0 ? high + 1 : high - 1}") so connect() and bind() draw from separate halves`,
       });
     }
   },

@@ -1,9 +1,61 @@
-import { at, defineRule } from '../../../src/engine/rule.js';
 import type { RelatedLocation } from '../../../src/core/finding.js';
-import type { SysctlAssignment } from '../../../src/languages/sysctl/index.js';
+import { at, defineRule, type RuleContext } from '../../../src/engine/rule.js';
+import type { EffectiveValue, SysctlAssignment } from '../../../src/languages/sysctl/index.js';
+import { parseKernelInteger } from '../../../src/languages/sysctl/index.js';
+import type { NatEvidenceKind } from '../../../src/model/nat.js';
+import { effectiveValue, writtenText } from '../../../src/model/sysctl.js';
 import { replaceValue } from '../../../src/model/sysctl-edits.js';
 
 const RP_FILTER = /^net\.ipv4\.conf\.([^.]+)\.rp_filter$/;
+const keyFor = (scope: string): string => `net.ipv4.conf.${scope}.rp_filter`;
+
+/** NAT evidence that also shows IPVS/LVS or a Kubernetes node (an nginx proxy or a declared SNAT does not). */
+const NODE_EVIDENCE: ReadonlySet<NatEvidenceKind> = new Set(['kube-proxy-ipvs', 'kube-proxy-iptables', 'rke-kube-proxy', 'swarm-ingress']);
+const TUNNELS: ReadonlySet<string> = new Set(['vxlan', 'ipip', 'geneve', 'wireguard']);
+
+/** Where the workspace shows IPVS/LVS, tunnel interfaces or a Kubernetes node: there strict mode breaks traffic. */
+function asymmetricRoutingEvidence(context: RuleContext): RelatedLocation[] {
+  const { nat, networks } = context.workspace;
+  const evidence: RelatedLocation[] = [];
+  for (const item of nat) if (NODE_EVIDENCE.has(item.kind) && item.location) evidence.push({ ...at(item.location), message: item.description });
+  for (const network of networks) {
+    if (!TUNNELS.has(network.encapsulation)) continue;
+    evidence.push({ ...at(network.encapsulationSpan ?? network.span), message: `${network.encapsulation} tunnel interfaces on this node (${network.source}): packets arrive on the tunnel, replies leave through the NIC` });
+  }
+  return evidence;
+}
+
+function integerOf(value: EffectiveValue | undefined): number | undefined {
+  return value ? parseKernelInteger(value.value.trim()) : undefined;
+}
+
+/** Assignments that leave some interface strict, given that the kernel uses max(all, interface). */
+function strictAssignments(context: RuleContext): { assignment: SysctlAssignment; scope: string }[] {
+  const { sysctl } = context.workspace;
+  const all = effectiveValue(sysctl, keyFor('all'));
+  const allValue = integerOf(all);
+  // all = 2 makes every interface loose; all = 1 makes every interface strict, whatever they say.
+  if (allValue === 2) return [];
+  if (allValue === 1) return [{ assignment: all!.assignment, scope: 'all' }];
+  const scopes = new Set(['default']);
+  for (const key of sysctl.effective.keys()) {
+    const scope = RP_FILTER.exec(key)?.[1];
+    if (scope && scope !== 'all') scopes.add(scope);
+  }
+  const found: { assignment: SysctlAssignment; scope: string }[] = [];
+  for (const scope of [...scopes].sort()) {
+    const value = effectiveValue(sysctl, keyFor(scope));
+    if (integerOf(value) === 1 && !found.some((f) => f.assignment === value!.assignment)) found.push({ assignment: value!.assignment, scope });
+  }
+  return found;
+}
+
+function describeScope(assignment: SysctlAssignment, scope: string): string {
+  if (assignment.isGlob) return `every interface "${assignment.rawKey}" matches`;
+  if (scope === 'all') return 'every interface (the kernel uses the larger of "all" and the interface\'s own value)';
+  if (scope === 'default') return 'every interface created after boot (they copy "default")';
+  return `interface ${scope.replace(/\//g, '.')}`;
+}
 
 export default defineRule({
   meta: {
@@ -13,7 +65,8 @@ export default defineRule({
     summary: 'Strict reverse-path filtering (`rp_filter = 1`) drops packets that arrive on one interface and are routed back through another.',
     rationale:
       'The kernel applies the larger of `net.ipv4.conf.all.rp_filter` and the interface\'s own value. In strict mode a packet is dropped when the route back to its source leaves through a different interface. ' +
-      'With IPVS/LVS, tunnels or overlay networks that is the normal case: traffic reaches the real server through a tunnel and the reply leaves through eth0/bond0, so handshakes hang in SYN_RECV.',
+      'With IPVS/LVS, tunnels or overlay networks that is the normal case: traffic reaches the real server through a tunnel and the reply leaves through eth0/bond0, so handshakes hang in SYN_RECV. ' +
+      'The finding is raised to an error when the workspace shows kube-proxy, RKE, Swarm\'s IPVS routing mesh or a tunnelling overlay.',
     howToFix: 'Use loose mode, `rp_filter = 2`, for `all`, `default` and the affected interfaces (or 0 where the network is trusted).',
     incident: '4. Kubernetes Service over IPVS: wrong targetPort, FIN timeout, rp_filter',
     docsUrl: 'https://www.kernel.org/doc/html/latest/networking/ip-sysctl.html',
@@ -22,31 +75,16 @@ export default defineRule({
     examples: [{ language: 'sysctl', bad: 'net.ipv4.conf.all.rp_filter = 1', good: 'net.ipv4.conf.all.rp_filter = 2' }],
   },
   check(context) {
-    const { sysctl, nat, networks, kubernetes } = context.workspace;
-    const evidence: RelatedLocation[] = [];
-    for (const n of nat) if (n.kind !== 'environment' && n.location) evidence.push({ ...at(n.location), message: n.description });
-    for (const network of networks) {
-      if (['vxlan', 'ipip', 'geneve', 'wireguard'].includes(network.encapsulation)) {
-        evidence.push({ ...at(network.encapsulationSpan ?? network.span), message: `${network.encapsulation} tunnel interfaces on this node (${network.source})` });
-      }
-    }
-    const kubernetesNode = evidence.length > 0 || kubernetes.objects.length > 0;
-    const reported = new Set<SysctlAssignment>();
-    for (const key of sysctl.effective.keys()) {
-      const match = RP_FILTER.exec(key);
-      if (!match) continue;
-      const value = sysctl.effective.get(key)!;
-      if (value.value.trim() !== '1' || reported.has(value.assignment)) continue;
-      reported.add(value.assignment);
-      const iface = match[1]!;
-      const scope = iface === 'all' ? 'every interface (the kernel uses the larger of "all" and the interface\'s value)' : iface === 'default' ? 'every interface created later' : `interface ${iface}`;
+    const evidence = asymmetricRoutingEvidence(context);
+    for (const { assignment, scope } of strictAssignments(context)) {
+      const quoted = `"${writtenText(context.workspace.sysctl, assignment)}"`;
+      const where = evidence.length > 0 ? ', which IPVS/LVS, tunnels and Kubernetes nodes in this workspace do (see related locations)' : '';
       context.report({
-        ...at(value.assignment.valueSpan),
-        // Raised when the node is shown to run IPVS, tunnels or Kubernetes, where strict mode breaks traffic.
-        severity: kubernetesNode ? 'error' : context.severity,
-        message: `strict reverse-path filtering on ${scope} drops packets whose reply route leaves through another interface${evidence.length > 0 ? ' — as IPVS, tunnels and overlays here do' : ''}; set ${key} = 2 (loose)`,
-        related: evidence,
-        fix: { title: 'Set to 2 (loose)', safety: 'unsafe', edits: [replaceValue(value.assignment, '2')] },
+        ...at(assignment.valueSpan),
+        severity: evidence.length > 0 ? 'error' : context.severity,
+        message: `${quoted} turns on strict reverse-path filtering for ${describeScope(assignment, scope)}: a packet is dropped when the route back to its source leaves through another interface${where}; set it to 2 (loose)`,
+        ...(evidence.length > 0 ? { related: evidence } : {}),
+        fix: { title: 'Set to 2 (loose)', safety: 'unsafe', edits: [replaceValue(assignment, '2')] },
       });
     }
   },

@@ -1,6 +1,6 @@
 import { at, defineRule } from '../../../src/engine/rule.js';
 import { compareKernelVersions, parseKernelVersion } from '../../../src/languages/sysctl/index.js';
-import { effectiveInteger } from '../../../src/model/sysctl.js';
+import { effectiveInteger, writtenText } from '../../../src/model/sysctl.js';
 import { replaceValue } from '../../../src/model/sysctl-edits.js';
 
 interface Options {
@@ -38,7 +38,9 @@ export default defineRule<Options>({
       const assignment = found.effective.assignment;
       context.report({
         ...at(assignment.valueSpan),
-        message: `net.core.somaxconn = ${found.value} caps every listen backlog at ${found.value}; bursts overflow the accept queue and connections are dropped; set it to at least ${minimum}`,
+        message:
+          `"${writtenText(sysctl, assignment)}" caps the accept queue of every listening socket at ${found.value}, whatever backlog the server asks for; ` +
+          `a burst overflows it and the kernel drops handshakes, which load balancers see as failed health checks and timeouts; set it to at least ${minimum}`,
         fix: { title: `Set to ${Math.max(minimum, 4096)}`, safety: 'unsafe', edits: [replaceValue(assignment, String(Math.max(minimum, 4096)))] },
       });
       return;
@@ -52,7 +54,7 @@ export default defineRule<Options>({
       column: 1,
       endLine: 1,
       endColumn: 1,
-      message: `net.core.somaxconn is not set and Linux ${environment.kernelVersion} defaults to 128, which caps every listen backlog; add "net.core.somaxconn = 4096"`,
+      message: `net.core.somaxconn is not set, and on Linux ${environment.kernelVersion} it defaults to 128 (4096 only since 5.4), which caps the accept queue of every listening socket; add "net.core.somaxconn = ${Math.max(minimum, 4096)}"`,
     });
   },
 });

@@ -1,9 +1,21 @@
 import { at, defineRule } from '../../../src/engine/rule.js';
 import { compareKernelVersions, parseKernelVersion } from '../../../src/languages/sysctl/index.js';
-import { effectiveInteger } from '../../../src/model/sysctl.js';
+import type { NatEvidenceKind } from '../../../src/model/nat.js';
+import { effectiveInteger, writtenText } from '../../../src/model/sysctl.js';
 import { deleteLine } from '../../../src/model/sysctl-edits.js';
 
 const KEY = 'net.ipv4.tcp_tw_recycle';
+const REMOVED_IN = parseKernelVersion('4.12')!;
+
+/** How a message names each kind of NAT evidence; the related locations say where it is written. */
+const NAT_LABEL: Record<NatEvidenceKind, string> = {
+  'kube-proxy-ipvs': 'kube-proxy in ipvs mode',
+  'kube-proxy-iptables': 'kube-proxy in iptables mode',
+  'rke-kube-proxy': 'RKE\'s kube-proxy',
+  'swarm-ingress': 'the Docker Swarm routing mesh',
+  'proxy-in-front': 'nginx proxying to the backends',
+  environment: 'environment.clientsBehindSnat in the hoplint config',
+};
 
 export default defineRule({
   meta: {
@@ -16,7 +28,7 @@ export default defineRule({
       'Behind NAT or SNAT — a load balancer, IPVS, kube-proxy, Swarm\'s routing mesh — many clients with unrelated clocks share one address, so their SYNs look stale and vanish: ' +
       'connects time out intermittently and `netstat -s` counts "passive connections rejected because of time stamp". Linux removed the key in 4.12, where `sysctl -p` fails on it.',
     howToFix: 'Delete the line. Handle TIME_WAIT with upstream keepalive (`proxy_http_version 1.1`, `keepalive N`), a wider `ip_local_port_range`, and `net.ipv4.tcp_tw_reuse = 1` with timestamps on.',
-    incident: '1. Docker Swarm gateway, and 5. eBay CAL: SYNs dropped by PAWS behind an F5 SNAT',
+    incident: '1. Docker Swarm gateway: TIME_WAIT and tcp_tw_recycle behind NAT; 5. eBay CAL: SYNs dropped by PAWS behind an F5 SNAT',
     docsUrl: 'https://www.kernel.org/doc/html/latest/networking/ip-sysctl.html',
     fixable: 'unsafe',
     tags: ['reliability', 'nat'],
@@ -27,16 +39,31 @@ export default defineRule({
     const found = effectiveInteger(sysctl, KEY);
     if (!found || found.value === 0) return;
     const assignment = found.effective.assignment;
+    const quoted = `"${writtenText(sysctl, assignment)}"`;
+
+    const labels = [...new Set(nat.map((evidence) => NAT_LABEL[evidence.kind]))];
+    const natText =
+      labels.length > 0
+        ? `Clients reach these hosts through NAT here (${labels.join(', ')}): they share source addresses, so their connects will time out.`
+        : 'Clients behind NAT or SNAT share a source address, so their connects time out.';
+
     const kernel = parseKernelVersion(environment.kernelVersion ?? '');
-    const removed = kernel !== undefined && compareKernelVersions(kernel, parseKernelVersion('4.12')!) >= 0;
-    const natText = nat.length > 0 ? ` This workspace shows NAT in front of the hosts (${nat.map((n) => n.kind).join(', ')}), so clients sharing an address will have SYNs dropped.` : ' Behind NAT/SNAT clients sharing an address have their SYNs dropped.';
-    const removedText = removed ? ` Linux ${environment.kernelVersion} no longer has the key, so "sysctl -p" fails on this line.` : ' Linux 4.12 removed the key.';
+    const removed = kernel !== undefined && compareKernelVersions(kernel, REMOVED_IN) >= 0;
+    const kernelText = !removed
+      ? 'Linux 4.12 removed the key.'
+      : assignment.ignoreFailure
+        ? `Linux ${environment.kernelVersion} no longer has the key; the leading "-" makes sysctl skip the line there, but any older kernel still enables it.`
+        : `Linux ${environment.kernelVersion} no longer has the key, so "sysctl -p" fails on this line.`;
+
+    const related = nat.flatMap((evidence) => (evidence.location ? [{ ...at(evidence.location), message: evidence.description }] : []));
     const edit = deleteLine(sysctl, assignment);
     context.report({
       ...at(assignment.valueSpan),
-      message: `${KEY} = ${assignment.value} drops SYNs whose TCP timestamps go backwards per source address.${natText}${removedText} Delete this line.`,
-      related: nat.filter((n) => n.location).map((n) => ({ ...at(n.location!), message: n.description })),
-      ...(edit ? { fix: { title: `Delete "${KEY}"`, safety: 'unsafe' as const, edits: [edit] } } : {}),
+      message:
+        `${quoted} drops SYNs whose TCP timestamp is older than the last one seen from the same source address (PAWS). ${natText} ${kernelText} ` +
+        'Delete the line; for TIME_WAIT use upstream keepalive and net.ipv4.tcp_tw_reuse = 1.',
+      ...(related.length > 0 ? { related } : {}),
+      ...(edit && !assignment.isGlob ? { fix: { title: `Delete "${KEY}"`, safety: 'unsafe' as const, edits: [edit] } } : {}),
     });
   },
 });

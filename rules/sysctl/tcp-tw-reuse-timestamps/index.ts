@@ -1,5 +1,5 @@
 import { at, defineRule } from '../../../src/engine/rule.js';
-import { effectiveInteger } from '../../../src/model/sysctl.js';
+import { effectiveInteger, writtenText } from '../../../src/model/sysctl.js';
 
 export default defineRule({
   meta: {
@@ -23,7 +23,9 @@ export default defineRule({
     if (!reuse || !timestamps || reuse.value === 0 || timestamps.value !== 0) return;
     context.report({
       ...at(reuse.effective.assignment.valueSpan),
-      message: `net.ipv4.tcp_tw_reuse = ${reuse.effective.value} does nothing while net.ipv4.tcp_timestamps = 0: reuse needs timestamps; set net.ipv4.tcp_timestamps = 1`,
+      message:
+        `"${writtenText(sysctl, reuse.effective.assignment)}" does nothing while net.ipv4.tcp_timestamps = 0: the kernel hands a TIME_WAIT port to a new outgoing connection ` +
+        'only when TCP timestamps prove old segments cannot be mistaken for new ones; set net.ipv4.tcp_timestamps = 1',
       related: [{ ...at(timestamps.effective.assignment.valueSpan), message: 'timestamps turned off here' }],
     });
   },

@@ -1,5 +1,5 @@
 import { at, defineRule } from '../../../src/engine/rule.js';
-import { effectiveInteger } from '../../../src/model/sysctl.js';
+import { effectiveInteger, writtenText } from '../../../src/model/sysctl.js';
 
 interface Options {
   minimum: number;
@@ -12,8 +12,9 @@ export default defineRule<Options>({
     severity: 'info',
     summary: 'A low `net.ipv4.tcp_max_tw_buckets` destroys TIME_WAIT sockets early and floods the kernel log.',
     rationale:
-      'When more sockets than tcp_max_tw_buckets are in TIME_WAIT the kernel destroys the extra ones at once and logs "TCP: time wait bucket table overflow" for each. ' +
-      'That hides the real cause (short-lived connections), fills the log, and gives up TIME_WAIT\'s protection against old duplicate segments.',
+      'When more sockets than tcp_max_tw_buckets are in TIME_WAIT the kernel closes the extra ones at once instead of keeping them in TIME_WAIT, and logs "TCP: time wait bucket table overflow" ' +
+      '(newer kernels only count TCPTimeWaitOverflow in `netstat -s`). The kernel documentation says the limit exists only against simple DoS attacks and must not be lowered artificially. ' +
+      'Lowering it hides the real cause (short-lived connections) and gives up TIME_WAIT\'s protection against old duplicate segments.',
     howToFix: 'Fix the source of TIME_WAIT (keepalive to upstreams, backends that close first) and leave the limit at its default or a high value.',
     incident: '3. Tengine health checks: TIME_WAIT pile-up on the proxy',
     docsUrl: 'https://www.kernel.org/doc/html/latest/networking/ip-sysctl.html',
@@ -29,9 +30,12 @@ export default defineRule<Options>({
   check(context) {
     const found = effectiveInteger(context.workspace.sysctl, 'net.ipv4.tcp_max_tw_buckets');
     if (!found || found.value >= context.options.minimum) return;
+    const assignment = found.effective.assignment;
     context.report({
-      ...at(found.effective.assignment.valueSpan),
-      message: `net.ipv4.tcp_max_tw_buckets = ${found.value} makes the kernel destroy TIME_WAIT sockets beyond ${found.value} and log "time wait bucket table overflow" for each; remove the cause of TIME_WAIT and raise it to at least ${context.options.minimum}`,
+      ...at(assignment.valueSpan),
+      message:
+        `"${writtenText(context.workspace.sysctl, assignment)}" makes the kernel close every TIME_WAIT socket beyond ${found.value} at once, giving up TIME_WAIT's protection against stale segments ` +
+        `and warning "time wait bucket table overflow"; fix the source of TIME_WAIT (upstream keepalive, backends that close first) and raise it to at least ${context.options.minimum} or delete the line`,
     });
   },
 });

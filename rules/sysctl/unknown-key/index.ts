@@ -1,7 +1,12 @@
 import { at, defineRule } from '../../../src/engine/rule.js';
-import { keyAvailability, lookupKey, suggestKey } from '../../../src/languages/sysctl/index.js';
+import { keyAvailability, lookupKey, parseKernelInteger, suggestKey } from '../../../src/languages/sysctl/index.js';
 import { allAssignments } from '../../../src/model/sysctl.js';
-import { replaceToken } from '../../../src/model/nginx/edits.js';
+import { replaceKey } from '../../../src/model/sysctl-edits.js';
+
+/** sysctl/tcp-tw-recycle reports an enabled tcp_tw_recycle, removal included; a disabled one that fails to load is reported here. */
+function reportedByTcpTwRecycle(key: string, value: string | undefined): boolean {
+  return key === 'net.ipv4.tcp_tw_recycle' && value !== undefined && parseKernelInteger(value.split(/[ \t]+/)[0] ?? '') !== 0;
+}
 
 export default defineRule({
   meta: {
@@ -10,7 +15,8 @@ export default defineRule({
     severity: 'warning',
     summary: 'A sysctl key that does not exist (a typo), or that no longer exists on the declared kernel.',
     rationale:
-      '`sysctl -p` stops with "unknown key" on a key the kernel lacks (unless the line starts with `-`), and systemd-sysctl logs and skips it: either way the intended setting is never applied. ' +
+      'For a key the kernel lacks, `sysctl -p` prints an error and exits non-zero (unless the line starts with `-`), failing the provisioning step that runs it, and systemd-sysctl logs and skips it: ' +
+      'either way the intended setting is never applied. ' +
       'Keys also disappear between kernel versions (`net.ipv4.tcp_tw_recycle` in 4.12).',
     howToFix: 'Correct the spelling (hoplint suggests the closest known key), delete keys the kernel no longer has, or prefix the line with `-` when the key is optional.',
     docsUrl: 'https://www.kernel.org/doc/html/latest/admin-guide/sysctl/index.html',
@@ -25,7 +31,9 @@ export default defineRule({
       const spec = lookupKey(assignment.key);
       if (spec) {
         const problem = keyAvailability(spec, kernel, assignment.key);
-        if (problem && !assignment.ignoreFailure) context.report({ ...at(assignment.keySpan), message: `${problem.message}; delete the line or prefix it with "-"` });
+        if (problem && !assignment.ignoreFailure && !reportedByTcpTwRecycle(assignment.key, assignment.value)) {
+          context.report({ ...at(assignment.keySpan), message: `${problem.message}; delete the line or prefix it with "-"` });
+        }
         continue;
       }
       // The key table is not every key of every kernel: only a near miss of a known key is a confident typo.
@@ -33,8 +41,8 @@ export default defineRule({
       if (!suggestion) continue;
       context.report({
         ...at(assignment.keySpan),
-        message: `unknown sysctl key "${assignment.rawKey}"; did you mean "${suggestion}"?`,
-        fix: { title: `Replace with "${suggestion}"`, safety: 'unsafe', edits: [replaceToken(assignment.keySpan, suggestion)] },
+        message: `unknown sysctl key "${assignment.rawKey}": "sysctl -p" reports an error and systemd-sysctl skips the line, so the setting never applies; did you mean "${suggestion}"?`,
+        fix: { title: `Replace with "${suggestion}"`, safety: 'unsafe', edits: [replaceKey(assignment, suggestion)] },
       });
     }
   },

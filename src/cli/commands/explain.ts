@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../../engine/errors.js';
 import { packageRoot } from '../../engine/package-root.js';
-import { createRegistry } from '../../engine/registry.js';
+import { REGISTRY_FLAGS, registryForCommand } from '../../policy/registry.js';
 import type { RuleMeta } from '../../engine/rule.js';
 import { parseFlags } from '../args.js';
 import type { CliIO } from '../io.js';
@@ -58,9 +58,9 @@ export function renderExplanation(meta: RuleMeta, readme: string | undefined): s
 
 /** `hoplint explain <rule-id>`. */
 export async function explainCommand(argv: string[], io: CliIO): Promise<number> {
-  const { positionals } = parseFlags({ args: argv, options: {}, allowPositionals: true });
+  const { positionals, values } = parseFlags({ args: argv, options: REGISTRY_FLAGS, allowPositionals: true });
   if (positionals.length !== 1) throw new UsageError('hoplint explain needs exactly one rule id, e.g. hoplint explain nginx/unknown-directive');
-  const registry = createRegistry();
+  const registry = await registryForCommand({ cwd: io.cwd, configFile: values.config, noConfig: values['no-config-lookup'], policyFiles: values.policy });
   const entry = registry.require(positionals[0]!, '');
   const readmePath = entry.dir === undefined ? undefined : join(packageRoot(), 'rules', entry.dir, 'README.md');
   const readme = readmePath !== undefined && existsSync(readmePath) ? readFileSync(readmePath, 'utf8') : undefined;

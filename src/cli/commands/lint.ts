@@ -11,6 +11,8 @@ import { parseFlags } from '../args.js';
 import { exitCodeFor, FAIL_ON_LEVELS, type FailOn } from '../exit-code.js';
 import type { CliIO } from '../io.js';
 import { readAllBytes } from '../stdin.js';
+import { fixModeOf, runFixMode } from './fix-mode.js';
+import { applyReportScope, REPORT_SCOPE_FLAGS } from './report-scope.js';
 
 const LINT_FLAGS = {
   format: { type: 'string', short: 'f' },
@@ -25,8 +27,13 @@ const LINT_FLAGS = {
   stdin: { type: 'boolean' },
   'stdin-filename': { type: 'string' },
   'no-gitignore': { type: 'boolean' },
+  policy: { type: 'string', multiple: true },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
+  ...REPORT_SCOPE_FLAGS,
+  fix: { type: 'boolean' },
+  'fix-unsafe': { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
 } as const;
 
 function parseFormat(value: string | undefined): FormatName {
@@ -85,6 +92,7 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
     ruleOverrides,
     reportUnusedDisables: values['report-unused-disables'] ? true : undefined,
     gitignore: !values['no-gitignore'],
+    policyFiles: values.policy ?? [],
   };
   if (values.stdin) {
     if (positionals.length > 0) throw new UsageError('--stdin lints standard input; do not also give paths');
@@ -94,8 +102,10 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
   } else if (values['stdin-filename'] !== undefined) {
     throw new UsageError('--stdin-filename only applies with --stdin');
   }
+  await applyReportScope(options, { context: values.context, changedSince: values['changed-since'] }, io.cwd);
 
-  const result = await lint(options);
+  const fixMode = fixModeOf(values, values.stdin ?? false);
+  const result = fixMode ? await runFixMode(options, fixMode, io) : await lint(options);
   if (values.quiet) {
     result.findings = result.findings.filter((finding) => finding.severity === 'error');
   }

@@ -29,7 +29,10 @@ function commandHost(cwd: string, stdin: Uint8Array | null): FileHost {
 
 /** Python's `json.dumps` escapes every non-ASCII character (crossplane prints with it). */
 function asciiJson(value: unknown, indent: number | undefined): string {
-  return JSON.stringify(value, null, indent).replace(/[\u0080-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const json = JSON.stringify(value, null, indent);
+  // As many UTF-8 bytes as characters: all ASCII already, nothing to escape (a native count, no scan in JS).
+  if (Buffer.byteLength(json, 'utf8') === json.length) return json;
+  return json.replace(/[\u0080-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function usageError(io: CliIO, message: string): number {

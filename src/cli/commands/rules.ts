@@ -1,14 +1,15 @@
 import { UsageError } from '../../engine/errors.js';
-import { createRegistry } from '../../engine/registry.js';
+import { REGISTRY_FLAGS, registryForCommand } from '../../policy/registry.js';
 import { parseFlags } from '../args.js';
 import type { CliIO } from '../io.js';
 
 /** `hoplint rules [--format table|json]`: every rule with its layer, default severity and fix safety. */
 export async function rulesCommand(argv: string[], io: CliIO): Promise<number> {
-  const { values } = parseFlags({ args: argv, options: { format: { type: 'string', short: 'f' } } as const });
+  const { values } = parseFlags({ args: argv, options: { format: { type: 'string', short: 'f' }, ...REGISTRY_FLAGS } as const });
   const format = values.format ?? 'table';
   if (format !== 'table' && format !== 'json') throw new UsageError(`hoplint rules: unknown format "${format}"; expected table or json`);
-  const rules = createRegistry().all().map(({ rule }) => rule.meta);
+  const registry = await registryForCommand({ cwd: io.cwd, configFile: values.config, noConfig: values['no-config-lookup'], policyFiles: values.policy });
+  const rules = registry.all().map(({ rule }) => rule.meta);
   if (format === 'json') {
     const rows = rules.map((meta) => ({ id: meta.id, layer: meta.layer, severity: meta.severity, fixable: meta.fixable ?? null, summary: meta.summary, docsUrl: meta.docsUrl }));
     io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);

@@ -25,8 +25,14 @@ export function findConfigFile(start: string): string | undefined {
   }
 }
 
+function isEmptyObject(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && !Array.isArray(data) && Object.keys(data).length === 0;
+}
+
 /** Validates a config object against the shipped schema; errors are positioned through `locate`. */
 export function validateConfig(data: unknown, loaded: Omit<LoadedConfig, 'config'>): HoplintConfig {
+  // An empty config is valid by construction; compiling the schema for it would cost every run without a config file.
+  if (isEmptyObject(data)) return {};
   const { validate } = configValidator();
   if (validate(data)) return data;
   const error = mostSpecificError(validate.errors ?? []);

@@ -4,7 +4,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import { packageRoot } from '../package-root.js';
 import type { HoplintConfig } from './types.js';
 
-type SchemaNode = {
+export type SchemaNode = {
   $ref?: string;
   properties?: Record<string, SchemaNode>;
   additionalProperties?: SchemaNode | boolean;
@@ -42,9 +42,13 @@ function objectBranch(root: SchemaNode, node: SchemaNode | undefined): SchemaNod
   return resolved;
 }
 
-/** The keys the schema allows at a path, for "did you mean" and "expected one of" hints. */
+/** The keys the config schema allows at a path, for "did you mean" and "expected one of" hints. */
 export function propertiesAt(segments: ReadonlyArray<string | number>): string[] {
-  const { schema } = configValidator();
+  return propertiesIn(configValidator().schema, segments);
+}
+
+/** The keys a schema (with `#/definitions/` refs) allows at a path of an instance. */
+export function propertiesIn(schema: SchemaNode, segments: ReadonlyArray<string | number>): string[] {
   let node: SchemaNode | undefined = schema;
   for (const segment of segments) {
     node = objectBranch(schema, node);

@@ -23,6 +23,10 @@ export interface HoplintConfig {
   environment?: Environment;
   nginx?: { directives?: Array<string | DirectiveDeclaration> };
   reportUnusedDisables?: boolean | Severity;
+  /** Policy files: paths or globs relative to the config file. */
+  policies?: string[];
+  /** Rule modules: paths relative to the config file, or package names. */
+  plugins?: string[];
 }
 
 /** Where a value sits in the config file, for `file:line:column` in error messages. */

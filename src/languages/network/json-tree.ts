@@ -154,7 +154,8 @@ function jsonErrorIssue(text: string, locator: Locator, error: unknown): SyntaxI
     .replace(/^Unexpected end of JSON input$/, 'Unexpected end of input')
     .replace(/, (?:\.\.\.)?"[\s\S]*" is not valid JSON$/, '')
     .replace(/\s+/g, ' ');
-  return issueAt(locator, offset, Math.min(offset + 1, text.length), `invalid JSON: ${message}`);
+  // An empty span at a line break: one ending between `\r` and `\n` would be past the line's end.
+  return issueAt(locator, offset, /[\r\n]/.test(text[offset] ?? '') ? offset : Math.min(offset + 1, text.length), `invalid JSON: ${message}`);
 }
 
 /**

@@ -2,6 +2,7 @@ import type { NginxDirective, NginxFile, NginxParseError, NginxStatement } from 
 import type { ArgShape, DirectiveSpec } from './directives/types.js';
 import { lookupDirective } from './directives/index.js';
 import { blockContext, type AnalysisContext } from './contexts.js';
+import { argCountOf, argValueOf, isTerminated } from './directive-node.js';
 import { setReportedLine } from './nginx-lines.js';
 
 /**
@@ -57,14 +58,14 @@ function shapeProblem(directive: NginxDirective, spec: DirectiveSpec): NginxPars
   const isBlock = directive.block !== null;
   if (!spec.block && isBlock) return directiveError(directive, 'syntax', `directive "${directive.name}" is not terminated by ";"`);
   if (spec.block && !isBlock) return directiveError(directive, 'syntax', `directive "${directive.name}" has no opening "{"`);
-  if (!argCountFits(spec.args, directive.args.length)) {
+  if (!argCountFits(spec.args, argCountOf(directive))) {
     return directiveError(directive, 'arguments', `invalid number of arguments in "${directive.name}" directive`);
   }
-  if (spec.args.kind === 'flag' && !isOnOff(directive.args[0]!.value)) {
+  if (spec.args.kind === 'flag' && !isOnOff(argValueOf(directive, 0))) {
     return directiveError(
       directive,
       'value',
-      `invalid value "${directive.args[0]!.value}" in "${directive.name}" directive, it must be "on" or "off"`,
+      `invalid value "${argValueOf(directive, 0)}" in "${directive.name}" directive, it must be "on" or "off"`,
     );
   }
   return null;
@@ -83,7 +84,7 @@ const INCLUDE_SPEC: DirectiveSpec = {
 export function checkDirective(directive: NginxDirective, context: AnalysisContext): NginxParseError | null {
   if (context === 'free' || context === 'unknown') return null;
   // A directive cut short by a syntax error was already reported; nginx never got to its shape.
-  const complete = directive.terminator !== undefined || directive.block !== null;
+  const complete = directive.block !== null || isTerminated(directive);
   if (directive.name === 'include') return complete ? shapeProblem(directive, INCLUDE_SPEC) : null;
   const specs = lookupDirective(directive.name);
   if (specs.length === 0) return directiveError(directive, 'unknown-directive', `unknown directive "${directive.name}"`);

@@ -1,4 +1,5 @@
 import type { NginxComment, NginxConfig, NginxDirective, NginxParseError, NginxStatement, NginxToken } from './ast.js';
+import { argCountOf, argQuoteOf, argRawOf, isTerminated, nameLineOf } from './directive-node.js';
 
 /**
  * The JSON payload of `crossplane parse` (nginxinc/crossplane 0.5.x), key for key, built from
@@ -57,14 +58,18 @@ const BACKSLASH = 92;
 
 /** crossplane prints a quoted argument without its quotes, unescaping only the quote itself. */
 export function crossplaneArg(token: NginxToken): string {
-  if (token.quote === null) return token.raw;
-  const closed = token.raw.length >= 2 && token.raw.endsWith(token.quote);
-  const inner = token.raw.slice(1, closed ? -1 : undefined);
+  return crossplaneArgText(token.raw, token.quote);
+}
+
+function crossplaneArgText(raw: string, quote: '"' | "'" | null): string {
+  if (quote === null) return raw;
+  const closed = raw.length >= 2 && raw.endsWith(quote);
+  const inner = raw.slice(1, closed ? -1 : undefined);
   if (!inner.includes('\\')) return inner;
   let out = '';
   for (let i = 0; i < inner.length; i++) {
     if (inner.charCodeAt(i) === BACKSLASH && i + 1 < inner.length) {
-      out += inner[i + 1] === token.quote ? token.quote : inner.slice(i, i + 2);
+      out += inner[i + 1] === quote ? quote : inner.slice(i, i + 2);
       i++;
     } else {
       out += inner[i];
@@ -158,48 +163,56 @@ export function toCrossplanePayload(config: NginxConfig, options: CrossplaneOpti
   const indexOf = new Map(order.map((file, i) => [file, i]));
 
   const fileErrors = new Map<string, NginxParseError[]>();
-  const dropped = new Set<string>();
+  /** Per file, the offsets of the directive names whose directive crossplane leaves out. */
+  const dropped = new Map<string, Set<number>>();
   for (const error of config.errors) {
     if (error.code === 'unknown-directive' && !strict) continue;
-    if (dropsDirective(error, strict)) dropped.add(`${error.file}\0${error.start}`);
+    if (dropsDirective(error, strict)) {
+      let offsets = dropped.get(error.file);
+      if (!offsets) dropped.set(error.file, (offsets = new Set()));
+      offsets.add(error.start);
+    }
     let list = fileErrors.get(error.file);
     if (!list) fileErrors.set(error.file, (list = []));
     list.push(error);
   }
   for (const list of fileErrors.values()) list.sort((a, b) => a.start - b.start);
 
-  const isDropped = (directive: NginxDirective): boolean =>
-    dropped.has(`${directive.nameToken.file}\0${directive.nameToken.start}`) ||
-    (directive.block === null && directive.terminator === undefined);
+  const isDropped = (directive: NginxDirective): boolean => {
+    if (directive.block === null && !isTerminated(directive)) return true;
+    if (dropped.size === 0) return false;
+    const name = directive.nameToken;
+    return dropped.get(name.file)?.has(name.start) === true;
+  };
 
   const convertDirective = (directive: NginxDirective): CrossplaneStatement => {
+    const line = nameLineOf(directive);
     const statement: CrossplaneStatement = options.combine
-      ? { file: directive.nameToken.file, directive: directive.name, line: directive.nameToken.line, args: [] }
-      : { directive: directive.name, line: directive.nameToken.line, args: [] };
+      ? { file: directive.nameToken.file, directive: directive.name, line, args: [] }
+      : { directive: directive.name, line, args: [] };
     if (options.positions) {
       statement.column = directive.nameToken.column;
       statement.endLine = directive.span.endLine;
       statement.endColumn = directive.span.endColumn;
     }
-    let args = directive.args.map(crossplaneArg);
-    let decoded = directive.args.map((token) => token.value);
-    if (directive.name === 'if') {
-      args = prepareIfArgs(args);
-      decoded = prepareIfArgs(decoded);
-    }
-    if (directive.lua) {
-      args.push(directive.lua.code);
-      decoded.push(directive.lua.code);
-    }
+    let args = new Array<string>(argCountOf(directive));
+    for (let i = 0; i < args.length; i++) args[i] = crossplaneArgText(argRawOf(directive, i), argQuoteOf(directive, i));
+    if (directive.name === 'if') args = prepareIfArgs(args);
+    if (directive.lua) args.push(directive.lua.code);
     statement.args = args;
-    if (options.positions) statement.argsDecoded = decoded;
+    if (options.positions) {
+      let decoded = directive.args.map((token) => token.value);
+      if (directive.name === 'if') decoded = prepareIfArgs(decoded);
+      if (directive.lua) decoded.push(directive.lua.code);
+      statement.argsDecoded = decoded;
+    }
     if (directive.includes && !options.combine) statement.includes = directive.includes.map((file) => indexOf.get(file) ?? -1);
     return statement;
   };
 
   const convertComment = (comment: NginxComment, owner: NginxDirective | null): CrossplaneStatement | null => {
     const text = crossplaneComment(comment.text);
-    if (owner) return { directive: '#', line: owner.nameToken.line, args: [], comment: text };
+    if (owner) return { directive: '#', line: nameLineOf(owner), args: [], comment: text };
     if (!options.includeComments) return null;
     const statement: CrossplaneStatement = options.combine
       ? { file: comment.span.file, directive: '#', line: comment.span.line, args: [] }

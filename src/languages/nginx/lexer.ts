@@ -77,12 +77,14 @@ export class NginxLexer {
   luaEndLine = 1;
   luaEndColumn = 1;
 
+  /** Where the current word's value lies (inside the quotes of a quoted word), and whether it holds a backslash. */
+  valueStart = 0;
+  valueEnd = 0;
+  hasEscape = false;
+
   private pos = 0;
   private curLine = 1;
   private curLineStart = 0;
-  private valueStart = 0;
-  private valueEnd = 0;
-  private hasEscape = false;
 
   constructor(
     readonly file: string,
@@ -144,7 +146,7 @@ export class NginxLexer {
       return this.makeToken(word, word);
     }
     const raw = this.text.slice(this.start, this.end);
-    const value = this.hasEscape ? this.decode(this.valueStart, this.valueEnd) : this.text.slice(this.valueStart, this.valueEnd);
+    const value = this.hasEscape ? decodeNginxEscapes(this.text, this.valueStart, this.valueEnd) : this.text.slice(this.valueStart, this.valueEnd);
     return this.makeToken(value, raw);
   }
 
@@ -165,7 +167,7 @@ export class NginxLexer {
 
   /** The value of the current word or comment without building a token. */
   value(): string {
-    return this.hasEscape ? this.decode(this.valueStart, this.valueEnd) : this.text.slice(this.valueStart, this.valueEnd);
+    return this.hasEscape ? decodeNginxEscapes(this.text, this.valueStart, this.valueEnd) : this.text.slice(this.valueStart, this.valueEnd);
   }
 
   span(): Span {
@@ -475,29 +477,28 @@ export class NginxLexer {
   private tooLong(message: string): void {
     this.errors.push({ ...this.span(), code: 'limit', message });
   }
+}
 
-  /** nginx's escape decoding: `\"`, `\'`, `\\` lose the backslash; `\t`, `\r`, `\n` become controls. */
-  private decode(from: number, to: number): string {
-    const text = this.text;
-    let out = '';
-    let last = from;
-    for (let i = from; i < to - 1; i++) {
-      if (text.charCodeAt(i) !== BACKSLASH) continue;
-      const n = text.charCodeAt(i + 1);
-      if (n === DOUBLE_QUOTE || n === SINGLE_QUOTE || n === BACKSLASH) {
-        out += text.slice(last, i);
-        last = i + 1;
-        i++;
-      } else if (n === 116 /* t */ || n === 114 /* r */ || n === 110 /* n */) {
-        out += text.slice(last, i) + (n === 116 ? '\t' : n === 114 ? '\r' : '\n');
-        last = i + 2;
-        i++;
-      } else {
-        i++;
-      }
+/** nginx's escape decoding of `text[from, to)`: `\"`, `\'`, `\\` lose the backslash; `\t`, `\r`, `\n` become controls. */
+export function decodeNginxEscapes(text: string, from: number, to: number): string {
+  let out = '';
+  let last = from;
+  for (let i = from; i < to - 1; i++) {
+    if (text.charCodeAt(i) !== BACKSLASH) continue;
+    const n = text.charCodeAt(i + 1);
+    if (n === DOUBLE_QUOTE || n === SINGLE_QUOTE || n === BACKSLASH) {
+      out += text.slice(last, i);
+      last = i + 1;
+      i++;
+    } else if (n === 116 /* t */ || n === 114 /* r */ || n === 110 /* n */) {
+      out += text.slice(last, i) + (n === 116 ? '\t' : n === 114 ? '\r' : '\n');
+      last = i + 2;
+      i++;
+    } else {
+      i++;
     }
-    return out + text.slice(last, to);
   }
+  return out + text.slice(last, to);
 }
 
 /** Tokenizes a whole text (comments included); handy for tools and tests. */

@@ -244,7 +244,8 @@ export async function loadNginxConfig(root: string, options: LoadNginxOptions = 
     await resolveIncludes(first.file);
   }
 
-  for (const file of files.values()) errors.push(...file.errors);
-  errors.push(...analyzeNginx(first.file, files, contextFromPath(contextPath)));
+  // One push per error: spreading a file's 130,000 errors as arguments overflows the stack.
+  for (const file of files.values()) for (const error of file.errors) errors.push(error);
+  for (const error of analyzeNginx(first.file, files, contextFromPath(contextPath))) errors.push(error);
   return { root, files, errors: sortErrors(files, errors), context: contextPath };
 }

@@ -1,8 +1,10 @@
 import type { Span } from '../../core/source.js';
-import type { NginxComment, NginxDirective, NginxFile, NginxParseError, NginxStatement, NginxToken } from './ast.js';
+import type { NginxComment, NginxErrorCode, NginxFile, NginxParseError, NginxStatement } from './ast.js';
+import { ParsedDirective } from './directive-node.js';
 import { lookupDirective } from './directives/index.js';
 import { LUA_EOF_MESSAGE, NginxLexer } from './lexer.js';
 import { setReportedLine } from './nginx-lines.js';
+import { NginxTokenTable, wordFlags } from './token-table.js';
 
 export interface ParseNginxOptions {
   /** Deepest block nesting accepted before a `limit` error (default 1000). */
@@ -18,37 +20,18 @@ export function isRawBlockDirective(name: string): boolean {
   return lookupDirective(name).some((spec) => spec.rawBlock === true);
 }
 
-function spanFrom(first: Span, last: Span): Span {
+/** A parse error at `span`, built with one fixed shape (a spread would make one shape per call site). */
+function errorAt(span: Span, code: NginxErrorCode, message: string): NginxParseError {
   return {
-    file: first.file,
-    line: first.line,
-    column: first.column,
-    endLine: last.endLine,
-    endColumn: last.endColumn,
-    start: first.start,
-    end: last.end,
-  };
-}
-
-/** Every directive is built with the same keys in the same order, so they all share one shape. */
-function makeDirective(
-  nameToken: NginxToken,
-  args: NginxToken[],
-  block: NginxStatement[] | null,
-  span: Span,
-  terminator: Span | undefined,
-  blockOpen: Span | undefined,
-): NginxDirective {
-  return {
-    type: 'directive',
-    name: nameToken.value,
-    nameToken,
-    args,
-    block,
-    span,
-    blockOpen,
-    blockClose: undefined,
-    terminator,
+    file: span.file,
+    line: span.line,
+    column: span.column,
+    endLine: span.endLine,
+    endColumn: span.endColumn,
+    start: span.start,
+    end: span.end,
+    code,
+    message,
   };
 }
 
@@ -61,20 +44,21 @@ export function parseNginxText(file: string, text: string, options: ParseNginxOp
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   const isRawBlock = options.isRawBlock ?? isRawBlockDirective;
   const lexer = new NginxLexer(file, text);
+  const table = new NginxTokenTable(file, text);
   const errors: NginxParseError[] = [];
   /**
-   * Statements and arguments are gathered on scratch stacks and copied out in exact-size arrays
-   * when their block or directive ends: fewer, smaller allocations on large files.
+   * Statements are gathered on a scratch stack and copied out in exact-size arrays when their
+   * block ends: fewer, smaller allocations on large files. A directive's words are consecutive
+   * entries of the table, so its arguments need no list until they are read.
    */
   const pending: NginxStatement[] = [];
   let pendingCount = 0;
-  const argScratch: NginxToken[] = [];
-  let argCount = 0;
   /** Open blocks: the directive (null for a `{` without a name) and where its children start. */
-  const openDirectives: (NginxDirective | null)[] = [];
+  const openDirectives: (ParsedDirective | null)[] = [];
   const openBases: number[] = [];
 
-  let name: NginxToken | null = null;
+  /** Table entry of the current directive's name, -1 between directives. */
+  let nameAt = -1;
   let argComments: NginxComment[] | null = null;
   let lastCodeLine = 0;
   let depthLimitReported = false;
@@ -82,9 +66,8 @@ export function parseNginxText(file: string, text: string, options: ParseNginxOp
   for (;;) {
     const kind = lexer.next();
     if (kind === 'word') {
-      const token = lexer.token();
-      if (name === null) name = token;
-      else argScratch[argCount++] = token;
+      const entry = addCurrent(wordFlags(lexer.quote, lexer.hasEscape), lexer.valueEnd);
+      if (nameAt < 0) nameAt = entry;
       lastCodeLine = lexer.endLine;
       continue;
     }
@@ -96,47 +79,48 @@ export function parseNginxText(file: string, text: string, options: ParseNginxOp
         span: lexer.span(),
       };
       // A comment between a directive's words follows the directive in the statement list.
-      if (name !== null) (argComments ??= []).push(comment);
+      if (nameAt >= 0) (argComments ??= []).push(comment);
       else pending[pendingCount++] = comment;
       continue;
     }
     if (kind === 'semicolon') {
-      const semicolon = lexer.span();
       lastCodeLine = lexer.endLine;
-      if (name === null) {
-        errors.push({ ...semicolon, code: 'syntax', message: 'unexpected ";"' });
+      if (nameAt < 0) {
+        errors.push(errorAt(lexer.span(), 'syntax', 'unexpected ";"'));
         continue;
       }
-      pending[pendingCount++] = makeDirective(name, takeArgs(), null, spanFrom(name, semicolon), semicolon, undefined);
+      const directive = takeDirective();
+      directive.terminateAt(addCurrent(0, lexer.end));
+      pending[pendingCount++] = directive;
       flushArgComments();
       continue;
     }
     if (kind === 'open') {
-      const open = lexer.span();
       lastCodeLine = lexer.endLine;
-      if (name === null) {
-        errors.push({ ...open, code: 'syntax', message: 'unexpected "{"' });
+      if (nameAt < 0) {
+        errors.push(errorAt(lexer.span(), 'syntax', 'unexpected "{"'));
         // Keep the children: they stay in the enclosing list.
         openDirectives.push(null);
         openBases.push(pendingCount);
         continue;
       }
       // The block and the span are completed when the block closes.
-      const directive = makeDirective(name, takeArgs(), [], open, undefined, open);
+      const directive = takeDirective();
+      directive.openBlockAt(addCurrent(0, lexer.end));
       pending[pendingCount++] = directive;
       flushArgComments();
       if (isRawBlock(directive.name)) {
-        readLua(lexer, directive, errors);
+        readLua(lexer, table, directive, errors);
         lastCodeLine = lexer.endLine;
         continue;
       }
       if (openDirectives.length >= maxDepth) {
         if (!depthLimitReported) {
-          errors.push({ ...open, code: 'limit', message: `too many nested blocks (more than ${maxDepth} levels)` });
+          errors.push(errorAt(lexer.span(), 'limit', `too many nested blocks (more than ${maxDepth} levels)`));
           depthLimitReported = true;
         }
-        if (!skipBlock(lexer, directive)) {
-          errors.push({ ...lexer.hereSpan(), code: 'syntax', message: 'unexpected end of file, expecting "}"' });
+        if (!skipBlock(lexer, table, directive)) {
+          errors.push(errorAt(lexer.hereSpan(), 'syntax', 'unexpected end of file, expecting "}"'));
           break;
         }
         lastCodeLine = lexer.endLine;
@@ -147,16 +131,15 @@ export function parseNginxText(file: string, text: string, options: ParseNginxOp
       continue;
     }
     if (kind === 'close') {
-      const close = lexer.span();
       lastCodeLine = lexer.endLine;
-      const unterminated = name !== null;
-      if (name !== null) {
+      const unterminated = nameAt >= 0;
+      if (unterminated) {
         // nginx: `unexpected "}"` on the line of the brace; the directive is kept, unterminated.
-        errors.push({ ...close, code: 'syntax', message: 'unexpected "}"' });
+        errors.push(errorAt(lexer.span(), 'syntax', 'unexpected "}"'));
         finishUnterminated();
       }
       if (openDirectives.length === 0) {
-        if (!unterminated) errors.push({ ...close, code: 'syntax', message: 'unexpected "}"' });
+        if (!unterminated) errors.push(errorAt(lexer.span(), 'syntax', 'unexpected "}"'));
         continue;
       }
       const base = openBases.pop()!;
@@ -164,28 +147,30 @@ export function parseNginxText(file: string, text: string, options: ParseNginxOp
       if (closed !== null) {
         closed.block = pending.slice(base, pendingCount);
         pendingCount = base;
-        closed.blockClose = close;
-        closed.span = spanFrom(closed.nameToken, close);
+        closed.closeBlockAt(addCurrent(0, lexer.end));
       }
       continue;
     }
     // End of file.
-    if (name !== null) {
-      errors.push({ ...lexer.hereSpan(), code: 'syntax', message: 'unexpected end of file, expecting ";" or "}"' });
+    if (nameAt >= 0) {
+      errors.push(errorAt(lexer.hereSpan(), 'syntax', 'unexpected end of file, expecting ";" or "}"'));
       finishUnterminated();
     } else if (openDirectives.length > 0) {
-      errors.push({ ...lexer.hereSpan(), code: 'syntax', message: 'unexpected end of file, expecting "}"' });
+      errors.push(errorAt(lexer.hereSpan(), 'syntax', 'unexpected end of file, expecting "}"'));
     }
     break;
   }
   // Blocks still open at end of file keep their children and end where the text ends.
-  const eof = lexer.hereSpan();
-  for (let i = openDirectives.length - 1; i >= 0; i--) {
-    const open = openDirectives[i]!;
-    if (open === null) continue;
-    open.block = pending.slice(openBases[i]!, pendingCount);
-    pendingCount = openBases[i]!;
-    open.span = spanFrom(open.nameToken, eof);
+  if (openDirectives.length > 0) {
+    const eof = lexer.hereSpan();
+    const eofAt = table.add(eof.start, eof.end, eof.line, eof.column, eof.endLine, eof.endColumn, eof.end, 0);
+    for (let i = openDirectives.length - 1; i >= 0; i--) {
+      const open = openDirectives[i]!;
+      if (open === null) continue;
+      open.block = pending.slice(openBases[i]!, pendingCount);
+      pendingCount = openBases[i]!;
+      open.endAt(eofAt);
+    }
   }
   const statements = pending.slice(0, pendingCount);
   const all = lexer.errors.length > 0 ? [...errors, ...lexer.errors].sort((a, b) => a.start - b.start) : errors;
@@ -193,15 +178,19 @@ export function parseNginxText(file: string, text: string, options: ParseNginxOp
   for (const error of all) setReportedLine(error, parsed, error.start, error.line);
   return parsed;
 
-  function takeArgs(): NginxToken[] {
-    if (argCount === 0) return [];
-    const args = argScratch.slice(0, argCount);
-    argCount = 0;
-    return args;
+  /** Records the lexer's current token in the table. */
+  function addCurrent(flags: number, valueEnd: number): number {
+    return table.add(lexer.start, lexer.end, lexer.line, lexer.column, lexer.endLine, lexer.endColumn, valueEnd, flags);
+  }
+
+  /** The directive made of the words from `nameAt` to the last one read. */
+  function takeDirective(): ParsedDirective {
+    const directive = new ParsedDirective(table, nameAt, table.size - nameAt - 1);
+    nameAt = -1;
+    return directive;
   }
 
   function flushArgComments(): void {
-    name = null;
     if (argComments === null) return;
     for (const comment of argComments) pending[pendingCount++] = comment;
     argComments = null;
@@ -209,15 +198,13 @@ export function parseNginxText(file: string, text: string, options: ParseNginxOp
 
   /** A directive cut short by `}` or the end of the file is kept, without terminator. */
   function finishUnterminated(): void {
-    const nameToken = name!;
-    const last = argCount > 0 ? argScratch[argCount - 1]! : nameToken;
-    pending[pendingCount++] = makeDirective(nameToken, takeArgs(), null, spanFrom(nameToken, last), undefined, undefined);
+    pending[pendingCount++] = takeDirective();
     flushArgComments();
   }
 }
 
 /** Reads a Lua block body after its `{` into `directive.lua`; its `block` stays empty. */
-function readLua(lexer: NginxLexer, directive: NginxDirective, errors: NginxParseError[]): void {
+function readLua(lexer: NginxLexer, table: NginxTokenTable, directive: ParsedDirective, errors: NginxParseError[]): void {
   const closed = lexer.readLuaBlock();
   const body: Span = {
     file: lexer.file,
@@ -230,29 +217,26 @@ function readLua(lexer: NginxLexer, directive: NginxDirective, errors: NginxPars
   };
   directive.lua = { code: lexer.text.slice(lexer.luaStart, lexer.luaEnd), span: body };
   if (closed) {
-    const close = lexer.span();
-    directive.blockClose = close;
-    directive.span = spanFrom(directive.nameToken, close);
+    directive.closeBlockAt(table.add(lexer.start, lexer.end, lexer.line, lexer.column, lexer.endLine, lexer.endColumn, lexer.end, 0));
   } else {
-    directive.span = spanFrom(directive.nameToken, body);
-    errors.push({ ...lexer.hereSpan(), code: 'syntax', message: LUA_EOF_MESSAGE });
+    directive.endAt(table.add(body.start, body.end, body.line, body.column, body.endLine, body.endColumn, body.end, 0));
+    errors.push(errorAt(lexer.hereSpan(), 'syntax', LUA_EOF_MESSAGE));
   }
 }
 
 /** Skips a block nested deeper than the limit, counting braces without building anything. */
-function skipBlock(lexer: NginxLexer, directive: NginxDirective): boolean {
+function skipBlock(lexer: NginxLexer, table: NginxTokenTable, directive: ParsedDirective): boolean {
   let depth = 1;
   for (;;) {
     const kind = lexer.next();
     if (kind === 'open') {
       depth++;
     } else if (kind === 'close' && --depth === 0) {
-      const close = lexer.span();
-      directive.blockClose = close;
-      directive.span = spanFrom(directive.nameToken, close);
+      directive.closeBlockAt(table.add(lexer.start, lexer.end, lexer.line, lexer.column, lexer.endLine, lexer.endColumn, lexer.end, 0));
       return true;
     } else if (kind === 'eof') {
-      directive.span = spanFrom(directive.nameToken, lexer.hereSpan());
+      const eof = lexer.hereSpan();
+      directive.endAt(table.add(eof.start, eof.end, eof.line, eof.column, eof.endLine, eof.endColumn, eof.end, 0));
       return false;
     }
   }

@@ -52,7 +52,9 @@ export function loadYaml(file: string, text: string, options: YamlLoadOptions = 
   const result: YamlLoadResult = { file, text, lineIndex, documents: [], issues: [] };
   const issueAt = (start: number, end: number, message: string): void => {
     const from = clamp(start, 0, text.length);
-    result.issues.push({ ...lineIndex.span(file, from, clamp(end, from, text.length)), message });
+    // The parser may end a range on the `\r` of a `\r\n`; a span ending between the two is past its line's end.
+    const to = clamp(end, from, text.length) - (end > from && text[end - 1] === '\r' && text[end] === '\n' ? 1 : 0);
+    result.issues.push({ ...lineIndex.span(file, from, to), message });
   };
 
   const binaryAt = firstBinaryCharacter(text);

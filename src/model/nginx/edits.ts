@@ -1,13 +1,22 @@
 import type { TextEdit } from '../../core/finding.js';
-import type { NginxConfig, NginxDirective } from '../../languages/nginx/ast.js';
+import type { NginxConfig, NginxDirective, NginxStatement } from '../../languages/nginx/ast.js';
 
 function lineBounds(text: string, offset: number): { lineStart: number; indent: string; newline: string } {
   let lineStart = offset;
   while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
   let indentEnd = lineStart;
   while (text[indentEnd] === ' ' || text[indentEnd] === '\t') indentEnd++;
-  const newline = text.includes('\r\n') ? '\r\n' : '\n';
-  return { lineStart, indent: text.slice(lineStart, indentEnd), newline };
+  return { lineStart, indent: text.slice(lineStart, indentEnd), newline: newlineOf(text) };
+}
+
+/** The file's line ending: CRLF when it uses any, else LF. */
+function newlineOf(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+/** One indentation step deeper than `indent`, in the same style (tab or four spaces). */
+function deeper(indent: string): string {
+  return indent + (indent.includes('\t') ? '\t' : '    ');
 }
 
 /**
@@ -31,9 +40,14 @@ export function insertIntoBlock(config: NginxConfig, block: NginxDirective, stat
   const text = config.files.get(block.span.file)?.text;
   if (text === undefined || !block.blockOpen) return undefined;
   const first = block.block?.find((s) => s.type === 'directive');
-  if (first && first.type === 'directive' && first.span.file === block.span.file) return insertBeforeDirective(config, first, statement);
+  if (first?.type === 'directive') return insertBeforeDirective(config, first, statement);
   const { indent, newline } = lineBounds(text, block.span.start);
-  const inner = indent + (indent.includes('\t') ? '\t' : '    ');
+  const inner = deeper(indent);
+  const close = block.blockClose;
+  if (close && text.slice(block.blockOpen.end, close.start).trim() === '') {
+    // An empty block, `{}` or `{ }`: open it up so that the closing brace gets its own line.
+    return { file: block.span.file, start: block.blockOpen.end, end: close.start, text: `${newline}${inner}${statement}${newline}${indent}` };
+  }
   return { file: block.span.file, start: block.blockOpen.end, end: block.blockOpen.end, text: `${newline}${inner}${statement}` };
 }
 
@@ -42,13 +56,21 @@ export function replaceToken(token: { file: string; start: number; end: number }
   return { file: token.file, start: token.start, end: token.end, text };
 }
 
-/** Appends `statement` after the last directive of `block` (where order matters, e.g. `keepalive` after a balancing method). */
+/** Where a statement ends, including a comment that trails it on the same line. */
+function endWithTrailingComment(statements: NginxStatement[], statement: NginxDirective): number {
+  const next = statements[statements.indexOf(statement) + 1];
+  return next?.type === 'comment' && next.trailing ? next.span.end : statement.span.end;
+}
+
+/** Appends `statement` after the last statement of `block` (where order matters, e.g. `keepalive` after a balancing method). */
 export function appendToBlock(config: NginxConfig, block: NginxDirective, statement: string): TextEdit | undefined {
   const text = config.files.get(block.span.file)?.text;
   if (text === undefined) return undefined;
-  const last = [...(block.block ?? [])].reverse().find((s) => s.type === 'directive');
-  if (!last || last.type !== 'directive' || last.span.file !== block.span.file) return insertIntoBlock(config, block, statement);
+  const statements = block.block ?? [];
+  const last = [...statements].reverse().find((s) => s.type === 'directive');
+  if (last?.type !== 'directive') return insertIntoBlock(config, block, statement);
   const { lineStart, indent, newline } = lineBounds(text, last.span.start);
   if (lineStart + indent.length !== last.span.start) return { file: block.span.file, start: last.span.end, end: last.span.end, text: ` ${statement}` };
-  return { file: block.span.file, start: last.span.end, end: last.span.end, text: `${newline}${indent}${statement}` };
+  const end = endWithTrailingComment(statements, last);
+  return { file: block.span.file, start: end, end, text: `${newline}${indent}${statement}` };
 }

@@ -1,5 +1,5 @@
-import type { NginxDirective } from '../../languages/nginx/ast.js';
-import type { NginxModel } from './index.js';
+import type { NginxDirective, NginxToken } from '../../languages/nginx/ast.js';
+import type { NginxMap, NginxModel } from './index.js';
 import { effectiveDirectiveList, type NginxScope } from './scopes.js';
 
 /** The `proxy_set_header` directives in effect at `scope`, keyed by lower-case header name. */
@@ -15,16 +15,36 @@ export function effectiveProxyHeaders(scope: NginxScope): { headers: Map<string,
 }
 
 /**
- * Whether a `proxy_set_header Connection …` value clears the header for ordinary requests: the
- * empty string, or a `map` variable whose result for requests without `Upgrade` (the `''`
- * source, else `default`) is empty. The usual WebSocket map yields `close` there and does not.
+ * What a `proxy_set_header Connection …` value sends on an ordinary request (one without
+ * `Upgrade`): `keeps` the upstream connection open (empty, so no header at all, or a token list
+ * without `close`), `closes` it (`close`, or the client's own header via `$http_connection`),
+ * or `unknown` (a variable hoplint cannot evaluate).
  */
-export function clearsConnectionHeader(model: NginxModel, value: string): boolean {
-  if (value === '') return true;
-  const variable = /^\$\w+$/.exec(value)?.[0];
-  if (!variable) return false;
-  const map = model.maps.find((m) => m.variable === variable);
-  if (!map) return false;
-  const forPlainRequests = map.entries.get('') ?? map.entries.get('default');
-  return forPlainRequests?.value === '';
+export type ConnectionEffect =
+  | { effect: 'keeps' }
+  | { effect: 'closes'; reason: 'literal' | 'client-header' }
+  | { effect: 'closes'; reason: 'map'; map: NginxMap; entry?: { source: string; value: NginxToken; directive: NginxDirective } }
+  | { effect: 'unknown' };
+
+const CLOSE_TOKEN = /(?:^|[\s,])close(?:$|[\s,])/i;
+
+function literalEffect(value: string): ConnectionEffect {
+  return CLOSE_TOKEN.test(value) ? { effect: 'closes', reason: 'literal' } : { effect: 'keeps' };
+}
+
+export function connectionEffect(model: NginxModel, value: string): ConnectionEffect {
+  if (!value.includes('$')) return literalEffect(value);
+  const variable = /^\$\{?(\w+)\}?$/.exec(value)?.[1];
+  if (variable === undefined) return { effect: 'unknown' };
+  if (variable.toLowerCase() === 'http_connection') return { effect: 'closes', reason: 'client-header' };
+  const map = model.maps.find((m) => m.variable === `$${variable}`);
+  if (!map) return { effect: 'unknown' };
+  // A request without Upgrade has an empty $http_upgrade: the `''` entry, else `default`, else "".
+  const source = map.entries.has('') ? '' : map.entries.has('default') ? 'default' : undefined;
+  const entry = source === undefined ? undefined : map.entries.get(source);
+  if (!entry) return { effect: 'keeps' };
+  if (entry.value.includes('$')) return { effect: 'unknown' };
+  const token = entry.directive.args[0];
+  if (literalEffect(entry.value).effect === 'keeps') return { effect: 'keeps' };
+  return { effect: 'closes', reason: 'map', map, ...(token && source !== undefined ? { entry: { source, value: token, directive: entry.directive } } : {}) };
 }

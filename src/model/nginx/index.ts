@@ -71,13 +71,16 @@ export function splitHostPort(address: string): { host: string; port: number | u
   return { host: address, port: undefined };
 }
 
+/** Variables whose value always starts with "/", so that they end the host part of a URL. */
+const PATH_VARIABLE = /\$\{?(?:request_uri|uri|document_uri)\b\}?.*$/;
+
 function parseProxyUrl(token: NginxToken): { scheme: string; hostPort: string } | undefined {
   const match = /^(https?|grpcs?):\/\/([^/?#]*)/i.exec(token.value);
   if (!match) return undefined;
   return { scheme: match[1]!.toLowerCase(), hostPort: match[2]! };
 }
 
-export function buildNginxModel(config: NginxConfig, rootContext: string[] = []): NginxModel {
+export function buildNginxModel(config: NginxConfig, rootContext: readonly string[] = config.context ?? []): NginxModel {
   const main = buildScopeTree(config, rootContext);
   const scopes = allScopes(main);
   const upstreams: Upstream[] = [];
@@ -97,7 +100,9 @@ export function buildNginxModel(config: NginxConfig, rootContext: string[] = [])
 
   const findUpstream = (scope: NginxScope, name: string): Upstream | undefined => {
     const http = enclosing(scope, ['http']);
-    return upstreams.find((u) => u.name === name && enclosing(u.scope, ['http']) === http);
+    // nginx matches upstream names case-insensitively (ngx_http_upstream_add).
+    const wanted = name.toLowerCase();
+    return upstreams.find((u) => u.name.toLowerCase() === wanted && enclosing(u.scope, ['http']) === http);
   };
 
   for (const scope of scopes) {
@@ -113,10 +118,12 @@ export function buildNginxModel(config: NginxConfig, rootContext: string[] = [])
           const upstream = port === undefined ? findUpstream(scope, host) : undefined;
           if (upstream) use.upstream = upstream;
           else use.target = { host, port: port ?? (url.scheme === 'https' ? 443 : 80), token: urlToken };
-        } else if (url && use.dynamic && !url.hostPort.includes('$')) {
-          // A variable only in the path still names a fixed upstream group or server.
-          const { host, port } = splitHostPort(url.hostPort);
-          const upstream = port === undefined ? findUpstream(scope, host) : undefined;
+        } else if (url && use.dynamic) {
+          // A variable only in the path still names a fixed upstream group or server; so does
+          // one right after the host that always starts with "/" (`http://api$request_uri`).
+          const hostPort = url.hostPort.replace(PATH_VARIABLE, '');
+          const { host, port } = splitHostPort(hostPort);
+          const upstream = port === undefined && !hostPort.includes('$') ? findUpstream(scope, host) : undefined;
           if (upstream) use.upstream = upstream;
         }
       }

@@ -18,12 +18,23 @@ export interface NginxScope {
   includedVia: Map<NginxDirective, NginxDirective[]>;
 }
 
-/** Builds the scope tree of one configuration, expanding includes in place. */
-export function buildScopeTree(config: NginxConfig, rootContext: string[] = []): NginxScope {
-  const main: NginxScope = { kind: rootContext.at(-1) ?? 'main', directives: [], children: [], includedVia: new Map() };
+/**
+ * Builds the scope tree of one configuration, expanding includes in place. A snippet read in a
+ * context (e.g. `['http']` for a conf.d file) hangs below synthetic scopes for the blocks it
+ * would be included from, which have no `directive` and no directives of their own: nothing
+ * is known about them, so rules must not assume nginx's defaults were left in place there.
+ */
+export function buildScopeTree(config: NginxConfig, rootContext: readonly string[] = config.context ?? []): NginxScope {
+  const main: NginxScope = { kind: 'main', directives: [], children: [], includedVia: new Map() };
+  let innermost = main;
+  for (const kind of rootContext) {
+    const synthetic: NginxScope = { kind, parent: innermost, directives: [], children: [], includedVia: new Map() };
+    innermost.children.push(synthetic);
+    innermost = synthetic;
+  }
   const rootFile = config.files.get(config.root);
   if (!rootFile) return main;
-  fill(main, rootFile.statements, [], new Set([config.root]));
+  fill(innermost, rootFile.statements, [], new Set([config.root]));
   return main;
 
   function fill(scope: NginxScope, statements: NginxStatement[], via: NginxDirective[], chain: Set<string>): void {
@@ -95,4 +106,27 @@ export function effectiveDirectiveList(scope: NginxScope, name: string): { direc
 export function enclosing(scope: NginxScope, kinds: readonly string[]): NginxScope | undefined {
   for (let level: NginxScope | undefined = scope; level; level = level.parent) if (kinds.includes(level.kind)) return level;
   return undefined;
+}
+
+/** Whether `scope` is a level that no linted file shows (the blocks around a snippet). */
+export function isUnseen(scope: NginxScope): boolean {
+  return scope.parent !== undefined && scope.directive === undefined;
+}
+
+/** Whether some level from `scope` up is unseen, so an inherited setting may come from a file hoplint was not given. */
+export function hasUnseenAncestor(scope: NginxScope): boolean {
+  for (let level: NginxScope | undefined = scope; level; level = level.parent) if (isUnseen(level)) return true;
+  return false;
+}
+
+/**
+ * The statement written in `scope`'s own block that brings `directive` into it: the directive
+ * itself, or the `include` in that block that leads to it. Edits anchored there stay in the
+ * block's own file and leave shared snippets untouched.
+ */
+export function statementInBlock(scope: NginxScope, directive: NginxDirective): NginxDirective {
+  const block = scope.directive;
+  if (!block || directive.span.file === block.span.file) return directive;
+  const via = scope.includedVia.get(directive) ?? [];
+  return via.find((include) => include.span.file === block.span.file && include.span.start > block.span.start && include.span.end <= block.span.end) ?? directive;
 }
