@@ -35,7 +35,7 @@ describe('examples/: every incident is caught, and its fix is clean', () => {
       });
 
       it('broken/ yields exactly the expected findings', async () => {
-        const result = await runCli(['--format', 'json', `examples/${incident}/broken`], { cwd: REPO_ROOT });
+        const result = await runCli(['--format', 'json', '--fail-on', 'warning', `examples/${incident}/broken`], { cwd: REPO_ROOT });
         expect(result.code, result.stderr).toBe(1);
         const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as ExpectedFinding[];
         expect(pick(JSON.parse(result.stdout).findings)).toEqual(expected);

@@ -1,5 +1,5 @@
 import type { EffectiveSysctls, EffectiveValue, SysctlAssignment, SysctlFile, SysctlHistoryEntry } from '../languages/sysctl/index.js';
-import { globToRegExp, parseKernelInteger } from '../languages/sysctl/index.js';
+import { compileGlob, parseKernelInteger } from '../languages/sysctl/index.js';
 
 /** The sysctl files of a workspace and the values the kernel ends up with after `sysctl --system`. */
 export interface SysctlModel {
@@ -28,8 +28,8 @@ export function effectiveValue(model: SysctlModel, key: string): EffectiveValue 
   const named = model.effective.get(key);
   if (named) return named;
   const applied = appliedAssignments(model);
-  if (applied.some((a) => a.exclude && globToRegExp(a.key, 'exclusion').test(key))) return undefined;
-  const globs = applied.filter((a) => a.isGlob && !a.exclude && a.value !== undefined && globToRegExp(a.key, 'assignment').test(key));
+  if (applied.some((a) => a.exclude && compileGlob(a.key, 'exclusion').test(key))) return undefined;
+  const globs = applied.filter((a) => a.isGlob && !a.exclude && a.value !== undefined && compileGlob(a.key, 'assignment').test(key));
   const winner = globs.at(-1);
   if (!winner) return undefined;
   const history = globs.map(

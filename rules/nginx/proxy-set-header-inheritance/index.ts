@@ -44,12 +44,11 @@ export default defineRule({
   check(context) {
     for (const config of context.workspace.nginx) {
       const model = nginxModelOf(config);
+      // Only a list that some proxy_pass actually sends loses anything.
+      const sentLists = new Set(model.proxyPasses.map((use) => effectiveProxyHeaders(use.scope).scope));
       for (const scope of model.scopes) {
         const own = directivesIn(scope, 'proxy_set_header');
-        if (own.length === 0 || !scope.parent) continue;
-        // Only a list that some proxy_pass actually sends loses anything.
-        const users = model.proxyPasses.filter((use) => effectiveProxyHeaders(use.scope).scope === scope);
-        if (users.length === 0) continue;
+        if (own.length === 0 || !scope.parent || !sentLists.has(scope)) continue;
         const inherited = effectiveProxyHeaders(scope.parent);
         if (!inherited.scope) continue;
         const ownNames = new Set(own.map((d) => d.args[0]?.value.toLowerCase()));

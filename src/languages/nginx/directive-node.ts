@@ -7,7 +7,9 @@ import type { NginxTokenTable } from './token-table.js';
  * they are read. It is an {@link NginxDirective} like any other: `nameToken`, `args`, `span`,
  * `terminator`, `blockOpen` and `blockClose` are accessors that build their objects on first
  * read and then return the same object every time (assigning one replaces it). The positions
- * live in private fields, so they are invisible to `Object.keys`, spreads and deep equality.
+ * live in private fields, so they are invisible to `Object.keys`, spreads, `JSON.stringify` and
+ * deep equality: two directives of one name and block compare equal whatever their arguments,
+ * so compare `args`, `nameToken` or `span` themselves.
  */
 export class ParsedDirective implements NginxDirective {
   type = 'directive' as const;

@@ -151,11 +151,22 @@ function includeError(
   return error;
 }
 
+/**
+ * Errors in file order (files nginx reads first come first, unknown files last), then by
+ * offset; equal keys keep their order. Grouped by file first, so the sort compares numbers
+ * only: a file of 100,000 stray braces has as many errors.
+ */
 function sortErrors(files: Map<string, NginxFile>, errors: NginxParseError[]): NginxParseError[] {
-  const order = new Map<string, number>();
-  let index = 0;
-  for (const file of files.keys()) order.set(file, index++);
-  return errors.sort((a, b) => (order.get(a.file) ?? index) - (order.get(b.file) ?? index) || a.start - b.start);
+  const groups = new Map<string, NginxParseError[]>();
+  for (const file of files.keys()) groups.set(file, []);
+  const elsewhere: NginxParseError[] = [];
+  for (const error of errors) (groups.get(error.file) ?? elsewhere).push(error);
+  const sorted: NginxParseError[] = [];
+  for (const group of [...groups.values(), elsewhere]) {
+    group.sort((a, b) => a.start - b.start);
+    for (const error of group) sorted.push(error);
+  }
+  return sorted;
 }
 
 /**

@@ -19,8 +19,10 @@ const SINGLE_QUOTED = 2;
 const QUOTE_MASK = 3;
 const ESCAPED = 4;
 
-/** Names longer than this are not interned: they are rarely repeated. */
+/** Names longer than this are not shared: they are rarely repeated. */
 const MAX_INTERNED_LENGTH = 64;
+/** Slots of the name cache, minus one (a power of two minus one). */
+const NAME_SLOTS_MASK = 511;
 
 /**
  * The positions of every word (and of the `;`, `{`, `}` and other marks a directive keeps) of
@@ -31,8 +33,8 @@ const MAX_INTERNED_LENGTH = 64;
 export class NginxTokenTable {
   private data: Int32Array;
   private count = 0;
-  /** One string per distinct directive name, shared by every directive of that name. */
-  private readonly names = new Map<string, string>();
+  /** Recently read names by slot (see {@link name}). */
+  private readonly names: (string | undefined)[] = new Array<string | undefined>(NAME_SLOTS_MASK + 1).fill(undefined);
 
   constructor(
     readonly file: string,
@@ -132,14 +134,24 @@ export class NginxTokenTable {
     return (flags & ESCAPED) === 0 ? this.text.slice(valueStart, valueEnd) : decodeNginxEscapes(this.text, valueStart, valueEnd);
   }
 
-  /** The value of word `index`, as one string shared with every equal name of the file. */
+  /**
+   * The value of word `index`; a plain word gets the string of the last equal name with the
+   * same slot in a small cache, so the many directives of one name share one string and
+   * reading it allocates nothing.
+   */
   name(index: number): string {
-    const value = this.value(index);
-    if (value.length > MAX_INTERNED_LENGTH) return value;
-    const known = this.names.get(value);
-    if (known !== undefined) return known;
-    this.names.set(value, value);
-    return value;
+    const data = this.data;
+    const at = index * STRIDE;
+    const start = data[at + START]!;
+    const length = data[at + END]! - start;
+    if (data[at + FLAGS]! !== 0 || length === 0 || length > MAX_INTERNED_LENGTH) return this.value(index);
+    const text = this.text;
+    const slot = (length * 31 + text.charCodeAt(start) * 7 + text.charCodeAt(start + length - 1) * 3 + text.charCodeAt(start + (length >> 1))) & NAME_SLOTS_MASK;
+    const cached = this.names[slot];
+    if (cached !== undefined && cached.length === length && text.startsWith(cached, start)) return cached;
+    const name = text.slice(start, start + length);
+    this.names[slot] = name;
+    return name;
   }
 
   /** Word `index` as an AST token. */

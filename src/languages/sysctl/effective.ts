@@ -1,4 +1,4 @@
-import { globToRegExp } from './key-syntax.js';
+import { compileGlob } from './key-syntax.js';
 import { parseKernelInteger } from './keys.js';
 import { type SysctlFileLocation, compareFileNames, locateSysctlFile } from './load-order.js';
 import type { SysctlAssignment, SysctlFile } from './types.js';
@@ -97,8 +97,8 @@ export function computeEffectiveSysctls(files: SysctlFile[], options: EffectiveO
   }
 
   const named = appliedAssignments.filter((a) => !a.exclude && !a.isGlob);
-  const globs = appliedAssignments.filter((a) => !a.exclude && a.isGlob).map((a) => ({ assignment: a, pattern: globToRegExp(a.key, 'assignment') }));
-  const exclusions = appliedAssignments.filter((a) => a.exclude).map((a) => ({ assignment: a, pattern: globToRegExp(a.key, 'exclusion') }));
+  const globs = appliedAssignments.filter((a) => !a.exclude && a.isGlob).map((a) => ({ assignment: a, pattern: compileGlob(a.key, 'assignment') }));
+  const exclusions = appliedAssignments.filter((a) => a.exclude).map((a) => ({ assignment: a, pattern: compileGlob(a.key, 'exclusion') }));
 
   const universe = new Set<string>(named.map((a) => a.key));
   for (const key of options.knownKeys ?? []) if (!/[*?[<]/.test(key)) universe.add(key);
@@ -133,7 +133,7 @@ export function computeEffectiveSysctls(files: SysctlFile[], options: EffectiveO
     }
     for (const entry of masked) {
       const a = entry.assignment;
-      if (!a.exclude && (a.isGlob ? globToRegExp(a.key, 'assignment').test(key) : a.key === key)) history.push(entry);
+      if (!a.exclude && (a.isGlob ? compileGlob(a.key, 'assignment').test(key) : a.key === key)) history.push(entry);
     }
     if (!winner) continue;
     history.sort((x, y) => position.get(x.assignment)! - position.get(y.assignment)!);

@@ -1,6 +1,6 @@
 export type { SysctlAssignment, SysctlComment, SysctlFile } from './types.js';
 export { parseSysctl } from './parser.js';
-export { globToRegExp, isGlobKey, normaliseKey } from './key-syntax.js';
+export { compileGlob, isGlobKey, type GlobPattern, normaliseKey } from './key-syntax.js';
 export {
   computeEffectiveSysctls,
   type EffectiveOptions,

@@ -40,6 +40,35 @@ export const DEFAULT_MAX_ALIAS_COUNT = 100;
 export const DEFAULT_MAX_EXPANDED_NODES = 1_000_000;
 export const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
 
+/** Deeper `[`/`{` nesting exhausts the yaml package's parser (it recurses per level). */
+export const MAX_FLOW_DEPTH = 200;
+
+/**
+ * Offset of the first `[` or `{` that opens level `limit + 1` of flow nesting, or -1. Quoted
+ * scalars and comments are skipped; the scan is linear and only guards the parser.
+ */
+function flowNestingBeyond(text: string, limit: number): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 || c === 0x27) {
+      // A quoted scalar: skip to its closing quote ('' escapes ' in single quotes, \ escapes in double).
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (c === 0x22 && d === 0x5c) i++;
+        else if (d === c) break;
+      }
+    } else if (c === 0x23 && (i === 0 || text.charCodeAt(i - 1) <= 0x20)) {
+      while (i < text.length && text.charCodeAt(i) !== 0x0a) i++;
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return i;
+    } else if ((c === 0x5d || c === 0x7d) && depth > 0) {
+      depth--;
+    }
+  }
+  return -1;
+}
+
 const HELM_SOURCE = /^#\s*Source:\s*(\S.*?)\s*$/m;
 
 /**
@@ -66,6 +95,11 @@ export function loadYaml(file: string, text: string, options: YamlLoadOptions = 
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > maxBytes) {
     issueAt(0, 0, `YAML file is ${bytes} bytes, more than the ${maxBytes}-byte limit; not parsed`);
+    return result;
+  }
+  const tooDeep = flowNestingBeyond(text, MAX_FLOW_DEPTH);
+  if (tooDeep >= 0) {
+    issueAt(tooDeep, tooDeep + 1, `YAML flow collections nest deeper than ${MAX_FLOW_DEPTH} levels here; not parsed`);
     return result;
   }
 
