@@ -1,4 +1,4 @@
-import type { NginxDirective, NginxFile, NginxParseError, NginxStatement } from './ast.js';
+import type { NginxDirective, NginxFile, NginxParseError, NginxStatement, NginxToken } from './ast.js';
 import type { ArgShape, DirectiveSpec } from './directives/types.js';
 import { lookupDirective } from './directives/index.js';
 import { blockContext, type AnalysisContext } from './contexts.js';
@@ -14,9 +14,9 @@ import { setReportedLine } from './nginx-lines.js';
 /** Upper bound on file inclusions walked, against include graphs that fan out exponentially. */
 export const MAX_INCLUSIONS = 20_000;
 
-function directiveError(directive: NginxDirective, code: NginxParseError['code'], message: string): NginxParseError {
-  const token = directive.nameToken;
-  const error: NginxParseError = {
+/** An error spanning one token, in the one object shape every nginx error has. */
+export function errorAtToken(token: NginxToken, code: NginxParseError['code'], message: string): NginxParseError {
+  return {
     file: token.file,
     line: token.line,
     column: token.column,
@@ -27,9 +27,13 @@ function directiveError(directive: NginxDirective, code: NginxParseError['code']
     code,
     message,
   };
+}
+
+function directiveError(directive: NginxDirective, code: NginxParseError['code'], message: string): NginxParseError {
+  const error = errorAtToken(directive.nameToken, code, message);
   // nginx prints the line where it read the directive's `;` or `{`.
   const end = directive.terminator ?? directive.blockOpen;
-  if (end && end.line !== token.line) error.reportedLine = end.line;
+  if (end && end.line !== error.line) error.reportedLine = end.line;
   return error;
 }
 

@@ -3,7 +3,7 @@ import { constants as osConstants } from 'node:os';
 import { diskHost, type FileHost } from '../../core/host.js';
 import { decodeText, type Span } from '../../core/source.js';
 import type { NginxConfig, NginxDirective, NginxFile, NginxParseError, NginxStatement } from './ast.js';
-import { analyzeNginx } from './analyze.js';
+import { analyzeNginx, errorAtToken } from './analyze.js';
 import { contextFromPath } from './contexts.js';
 import { dumpHost, looksLikeNginxDashT, splitNginxDashT } from './dash-t.js';
 import { expandGlob, hasGlobMagic } from './glob.js';
@@ -134,18 +134,7 @@ function includeError(
   message: string,
   file: NginxFile,
 ): NginxParseError {
-  const token = directive.args[0] ?? directive.nameToken;
-  const error: NginxParseError = {
-    file: token.file,
-    line: token.line,
-    column: token.column,
-    endLine: token.endLine,
-    endColumn: token.endColumn,
-    start: token.start,
-    end: token.end,
-    code,
-    message,
-  };
+  const error = errorAtToken(directive.args[0] ?? directive.nameToken, code, message);
   // nginx prints the line of the `;` it stopped at.
   if (directive.terminator) setReportedLine(error, file, directive.terminator.start, directive.terminator.line);
   return error;
