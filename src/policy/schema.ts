@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { Ajv, ValidateFunction } from 'ajv';
+import { newAjv } from '../core/ajv.js';
 import { propertiesIn, type SchemaNode } from '../engine/config/schema.js';
 import { packageRoot } from '../engine/package-root.js';
 import type { PolicyFileInput } from './types.js';
@@ -15,7 +16,7 @@ export function policySchemaPath(): string {
 export function policyFileValidator(): { schema: SchemaNode; validate: ValidateFunction<PolicyFileInput> } {
   if (!cached) {
     const schema = JSON.parse(readFileSync(policySchemaPath(), 'utf8')) as SchemaNode;
-    cached = { schema, validate: new Ajv({ allErrors: true, strict: false }).compile<PolicyFileInput>(schema) };
+    cached = { schema, validate: newAjv({ allErrors: true, strict: false }).compile<PolicyFileInput>(schema) };
   }
   return cached;
 }
@@ -31,7 +32,7 @@ export function policyPropertiesAt(segments: ReadonlyArray<string | number>): st
  * draft-07 schemas that are merely loose (union types, `required` without `properties`) compile.
  */
 export function userSchemaCompiler(): Ajv {
-  return new Ajv({
+  return newAjv({
     allErrors: true,
     strictSchema: true,
     strictNumbers: true,

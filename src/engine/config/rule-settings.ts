@@ -1,4 +1,5 @@
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { Ajv, ValidateFunction } from 'ajv';
+import { newAjv } from '../../core/ajv.js';
 import { SEVERITIES, type Severity } from '../../core/finding.js';
 import { UNUSED_DISABLE_RULE_ID } from '../builtin-rules.js';
 import { ConfigError, UsageError } from '../errors.js';
@@ -23,13 +24,14 @@ export interface RuleOverride {
 }
 
 const optionValidators = new WeakMap<Rule<object>, ValidateFunction>();
-const ajv = new Ajv({ allErrors: true, strict: false, useDefaults: false });
+let optionsAjv: Ajv | undefined;
 
 function validatorFor(rule: Rule<object>): ValidateFunction | undefined {
   if (!rule.meta.optionsSchema) return undefined;
   let validate = optionValidators.get(rule);
   if (!validate) {
-    validate = ajv.compile(rule.meta.optionsSchema);
+    optionsAjv ??= newAjv({ allErrors: true, strict: false, useDefaults: false });
+    validate = optionsAjv.compile(rule.meta.optionsSchema);
     optionValidators.set(rule, validate);
   }
   return validate;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
+import { newAjv } from '../../core/ajv.js';
 import { packageRoot } from '../package-root.js';
 import type { HoplintConfig } from './types.js';
 
@@ -24,7 +25,7 @@ export function configSchemaPath(): string {
 export function configValidator(): { schema: SchemaNode; validate: ValidateFunction<HoplintConfig> } {
   if (!cached) {
     const schema = JSON.parse(readFileSync(configSchemaPath(), 'utf8')) as SchemaNode;
-    const ajv = new Ajv({ allErrors: true, strict: false });
+    const ajv = newAjv({ allErrors: true, strict: false });
     cached = { schema, validate: ajv.compile<HoplintConfig>(schema) };
   }
   return cached;
