@@ -35,17 +35,17 @@ describe('commands', () => {
     expect(rows.find((row) => row.id === 'nginx/unknown-directive')).toMatchObject({ layer: 'nginx', severity: 'warning', fixable: null });
   });
 
-  it('explain renders the sections and the README beside the rule', async () => {
+  it('explain renders the README beside the rule under a header, then the docs link', async () => {
     const run = await runCli(['explain', 'nginx/unknown-directive'], { cwd: REPO_ROOT });
     expect(run.code).toBe(0);
-    const sections = ['nginx/unknown-directive  (layer: nginx, default severity: warning, no automatic fix)', '\nWhy\n', '\nHow to fix\n', '\nBad (nginx)\n', '\nGood (nginx)\n', '\nDocs: ', '\n---\n', '# nginx/unknown-directive'];
+    const sections = ['nginx/unknown-directive  (layer: nginx, default severity: warning, no automatic fix)', '# nginx/unknown-directive', '\n## Why\n', '\n## Bad\n', '\nDocs: '];
     let at = -1;
     for (const section of sections) {
       const next = run.stdout.indexOf(section);
       expect(next, section).toBeGreaterThan(at);
       at = next;
     }
-    expect(run.stdout).toContain('        proxy_passs http://backend;');
+    expect(run.stdout).toContain('    proxy_passs http://backend;');
   });
 
   it('explain works for the built-in syntax rule and suggests ids for typos', async () => {

@@ -119,7 +119,7 @@ describe('npm package', () => {
     expect(configRun.stderr).toContain('must be one of "off", "error", "warning", "info"; found "loud"');
     const explainRun = await run('npx', ['hoplint', 'explain', 'sysctl/tcp-tw-recycle'], project);
     expect(explainRun.code).toBe(0);
-    // The rule's README follows the summary, read from the package's rules/ folder.
-    expect(explainRun.stdout).toContain('\n---\n\n# sysctl/tcp-tw-recycle\n');
+    // The rule's README follows the header line, read from the package's rules/ folder.
+    expect(explainRun.stdout).toContain('error, unsafe fix available)\n\n# sysctl/tcp-tw-recycle\n');
   }, 600_000);
 });

@@ -34,11 +34,16 @@ function wrap(text: string, by = '    '): string {
   return lines.join('\n');
 }
 
-/** Ruff-style sections from the rule's meta: what, why (the incident), how to fix, examples. */
+/**
+ * The rule's README beside it when there is one (it tells the incident, mechanism, fix and
+ * examples in full); otherwise Ruff-style sections from the rule's meta.
+ */
 export function renderExplanation(meta: RuleMeta, readme: string | undefined): string {
   const fix = meta.fixable ? `${meta.fixable} fix available` : 'no automatic fix';
+  const header = `${meta.id}  (layer: ${meta.layer}, default severity: ${meta.severity}${meta.optIn ? ', opt-in' : ''}, ${fix})`;
+  if (readme !== undefined) return `${header}\n\n${readme.trimEnd()}\n\nDocs: ${meta.docsUrl}\n`;
   const sections = [
-    `${meta.id}  (layer: ${meta.layer}, default severity: ${meta.severity}${meta.optIn ? ', opt-in' : ''}, ${fix})`,
+    header,
     '',
     meta.summary,
     '',
@@ -52,7 +57,6 @@ export function renderExplanation(meta: RuleMeta, readme: string | undefined): s
   }
   if (meta.optionsSchema) sections.push('', 'Options (JSON Schema)', indent(JSON.stringify(meta.optionsSchema, null, 2)));
   sections.push('', `Docs: ${meta.docsUrl}`);
-  if (readme !== undefined) sections.push('', '---', '', readme.trimEnd());
   return `${sections.join('\n')}\n`;
 }
 
