@@ -6,6 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    setupFiles: ['test/support/fast-check-seed.ts'],
     // The JSON report is what .ci/run counts passed/failed tests from.
     reporters: ['default', ['json', { outputFile: '.vitest-report.json' }]],
   },

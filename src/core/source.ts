@@ -41,7 +41,9 @@ export class LineIndex {
   }
 
   positionAt(offset: number): Position {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let clamped = Math.max(0, Math.min(offset, this.text.length));
+    // Inside a `\r\n` pair is not a place on the line: it maps to the line's end, as LSP expects.
+    if (clamped > 0 && this.text.charCodeAt(clamped) === 10 && this.text.charCodeAt(clamped - 1) === 13) clamped--;
     let lo = 0;
     let hi = this.lineStarts.length - 1;
     while (lo < hi) {
