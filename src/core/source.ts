@@ -84,3 +84,8 @@ export function decodeText(bytes: Uint8Array): { text: string; validUtf8: boolea
     return { text: new TextDecoder('utf-8').decode(bytes), validUtf8: false };
   }
 }
+
+/** The line ending new lines in `text` should use: CRLF when the file uses any, else LF. */
+export function lineEndingOf(text: string): '\r\n' | '\n' {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}

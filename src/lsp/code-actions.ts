@@ -1,6 +1,6 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { SYNTAX_RULE_ID, type Finding } from '../core/finding.js';
-import { LineIndex } from '../core/source.js';
+import { LineIndex, lineEndingOf } from '../core/source.js';
 import { hasHashComments } from '../languages/registry.js';
 import type { LanguageId } from '../model/workspace.js';
 import { toDiagnostic } from './diagnostics.js';
@@ -18,9 +18,6 @@ export interface ActionContext {
   uriOf: (absolutePath: string) => string;
 }
 
-function eolOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
-}
 
 /** A fix's text edits as LSP edits, per document; undefined when an edited file's text is unknown. */
 export function fixToWorkspaceEdit(finding: Finding, context: ActionContext): WorkspaceEdit | undefined {
@@ -72,7 +69,7 @@ export function disableLineEdit(finding: Finding, uri: string, text: string): Wo
     if (NEXT_LINE_COMMENT.test(index.lineText(finding.line - 1)) && index.lineText(finding.line - 1).includes(finding.ruleId)) return undefined;
   }
   const indent = /^[ \t]*/.exec(lineText)![0];
-  return insertion(uri, text, lineStart, `${indent}# hoplint-disable-next-line ${finding.ruleId}${eolOf(text)}`);
+  return insertion(uri, text, lineStart, `${indent}# hoplint-disable-next-line ${finding.ruleId}${lineEndingOf(text)}`);
 }
 
 /** `# hoplint-disable-file <id>` on the first line, or the id added to such a comment already there. */
@@ -86,7 +83,7 @@ export function disableFileEdit(finding: Finding, uri: string, text: string): Wo
     }
     if (lineText.trim() !== '' && !lineText.trim().startsWith('#')) break;
   }
-  return insertion(uri, text, 0, `# hoplint-disable-file ${finding.ruleId}${eolOf(text)}`);
+  return insertion(uri, text, 0, `# hoplint-disable-file ${finding.ruleId}${lineEndingOf(text)}`);
 }
 
 function allowsHashComments(language: LanguageId | undefined, path: string, text: string): boolean {

@@ -4,19 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Finding, TextEdit } from '../../src/core/finding.js';
 import { CONFIG_FILE_NAMES } from '../../src/engine/config/load.js';
+import { applyEdits } from '../../src/engine/fix-apply.js';
 import { lint } from '../../src/engine/lint.js';
 import type { Rule } from '../../src/engine/rule.js';
 
-/** Applies non-overlapping edits to one text, from the end so that earlier offsets stay valid. */
-export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
-  const ordered = [...edits].sort((a, b) => b.start - a.start);
-  for (let i = 1; i < ordered.length; i++) {
-    if (ordered[i]!.end > ordered[i - 1]!.start) throw new Error(`overlapping edits at offsets ${ordered[i]!.start} and ${ordered[i - 1]!.start}`);
-  }
-  let result = text;
-  for (const edit of ordered) result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
-  return result;
-}
+/** The engine's edit application (throws on overlapping edits), under the name the rule tests use. */
+export const applyTextEdits = applyEdits;
 
 export interface FixedFixture {
   /** The rule's findings before the fixes. */

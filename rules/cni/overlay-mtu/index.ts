@@ -1,5 +1,5 @@
 import type { Fix, RelatedLocation } from '../../../src/core/finding.js';
-import type { Span } from '../../../src/core/source.js';
+import { lineEndingOf, type Span } from '../../../src/core/source.js';
 import { at, defineRule } from '../../../src/engine/rule.js';
 import { ETHERNET_DEFAULT_MTU, isOverlay, type OverlayNetwork } from '../../../src/languages/network/index.js';
 import type { Workspace } from '../../../src/model/workspace.js';
@@ -65,7 +65,7 @@ function insertRkeMtuFix(workspace: Workspace, network: OverlayNetwork, fitting:
   const indent = /^([ \t]*)plugin\s*:/.exec(text.slice(lineStart, plugin.span.start))?.[1];
   if (indent === undefined) return { anchor: plugin.span };
   const lineEnd = /\r?\n|$/.exec(text.slice(plugin.span.end))!.index + plugin.span.end;
-  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  const newline = lineEndingOf(text);
   return {
     anchor: plugin.span,
     fix: { title: `Add mtu: ${fitting}`, safety: 'unsafe', edits: [{ file: network.file, start: lineEnd, end: lineEnd, text: `${newline}${indent}mtu: ${fitting}` }] },

@@ -1,3 +1,4 @@
+import { lineEndingOf } from '../../../src/core/source.js';
 import { at, defineRule } from '../../../src/engine/rule.js';
 import { allAssignments } from '../../../src/model/sysctl.js';
 
@@ -28,7 +29,7 @@ export default defineRule({
       while (cut > assignment.valueSpan.start && (text[cut - 1] === ' ' || text[cut - 1] === '\t')) cut--;
       const lineStart = assignment.lineSpan.start;
       const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
-      const newline = text.includes('\r\n') ? '\r\n' : '\n';
+      const newline = lineEndingOf(text);
       context.report({
         ...at(comment.span),
         message: `"${comment.text}" is not a comment after a value: the kernel receives "${assignment.value}" for ${assignment.rawKey}; move the comment to its own line above`,

@@ -1,3 +1,4 @@
+import { lineEndingOf } from '../../core/source.js';
 import type { TextEdit } from '../../core/finding.js';
 import type { NginxConfig, NginxDirective, NginxStatement } from '../../languages/nginx/ast.js';
 
@@ -6,13 +7,9 @@ function lineBounds(text: string, offset: number): { lineStart: number; indent: 
   while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
   let indentEnd = lineStart;
   while (text[indentEnd] === ' ' || text[indentEnd] === '\t') indentEnd++;
-  return { lineStart, indent: text.slice(lineStart, indentEnd), newline: newlineOf(text) };
+  return { lineStart, indent: text.slice(lineStart, indentEnd), newline: lineEndingOf(text) };
 }
 
-/** The file's line ending: CRLF when it uses any, else LF. */
-function newlineOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
-}
 
 /** One indentation step deeper than `indent`, in the same style (tab or four spaces). */
 function deeper(indent: string): string {
