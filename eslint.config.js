@@ -14,4 +14,10 @@ export default tseslint.config(
       'no-control-regex': 'off',
     },
   },
+  {
+    // bin/package.json makes these CommonJS, so that starting hoplint skips the ES module loader.
+    files: ['bin/**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

@@ -1,6 +1,14 @@
 #!/usr/bin/env node
-import { main } from '../dist/src/cli/main.js';
+'use strict';
+const { loadCli } = require('./load-cli.js');
 
+let main;
+try {
+  ({ main } = loadCli());
+} catch (error) {
+  process.stderr.write(`hoplint: cannot load the built CLI (${error instanceof Error ? error.message : String(error)}); run \`npm run build\`\n`);
+  process.exit(2);
+}
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

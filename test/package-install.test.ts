@@ -64,7 +64,7 @@ describe('npm package', () => {
 
   it('holds what runs — built JS, declarations, rule docs, schemas, bin, README, CHANGELOG, LICENSE — and nothing else', () => {
     expect(existsSync(tarball)).toBe(true);
-    for (const required of ['package.json', 'bin/hoplint.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/cli/main.js', 'dist/rules/index.js', 'schemas/hoplint.config.schema.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'rules/sysctl/tcp-tw-recycle/README.md']) {
+    for (const required of ['package.json', 'bin/hoplint.js', 'bin/load-cli.js', 'bin/package.json', 'dist/bundle/hoplint.cjs', 'dist/bundle/hoplint.cjs.v8-cache', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/cli/main.js', 'dist/rules/index.js', 'schemas/hoplint.config.schema.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'rules/sysctl/tcp-tw-recycle/README.md']) {
       expect(packed).toContain(required);
     }
     const leaks = packed.filter((path) =>
@@ -75,7 +75,7 @@ describe('npm package', () => {
       path.endsWith('.map'),
     );
     expect(leaks).toEqual([]);
-    const outside = packed.filter((path) => !/^(bin|dist\/src|dist\/rules|rules|schemas)\//.test(path) && !['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE'].includes(path));
+    const outside = packed.filter((path) => !/^(bin|dist\/src|dist\/rules|dist\/bundle|rules|schemas)\//.test(path) && !['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE'].includes(path));
     expect(outside).toEqual([]);
     // Every built module comes from a source file of this tree.
     const orphans = packed.filter((path) => /^dist\/.*\.(js|d\.ts)$/.test(path) && !existsSync(join(REPO_ROOT, path.replace(/^dist\//, '').replace(/\.(js|d\.ts)$/, '.ts'))));

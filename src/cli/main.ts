@@ -4,6 +4,8 @@ import { RuleCrashError } from '../engine/runner.js';
 import { USAGE } from './help.js';
 import { processIO, type CliIO } from './io.js';
 
+export { setModuleImporter } from '../core/module-import.js';
+
 type Command = (argv: string[], io: CliIO) => Promise<number>;
 
 /**

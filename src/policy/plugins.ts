@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Rule } from '../engine/rule.js';
+import { importModule } from '../core/module-import.js';
 
 const RULE_ID = /^[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9-]*$/;
 const SEVERITIES = ['error', 'warning', 'info'];
@@ -91,7 +92,7 @@ export async function loadPlugin(specifier: string, configDir: string): Promise<
   if (!existsSync(path)) throw new PluginError(`plugin "${specifier}": no such file ${path}`);
   let namespace: Record<string, unknown>;
   try {
-    namespace = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+    namespace = await importModule(pathToFileURL(path).href);
   } catch (error) {
     throw new PluginError(`plugin "${specifier}" failed to load: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`);
   }
