@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { FileHost } from '../src/core/host.js';
+import { loadNginxConfig } from '../src/languages/nginx/index.js';
 import {
   allDirectiveNames,
   editDistance,
@@ -14,7 +16,7 @@ import type { DirectiveSpec, NginxContext } from '../src/languages/nginx/directi
 const CONTEXTS: readonly NginxContext[] = [
   'main', 'events', 'http', 'server', 'location', 'upstream', 'if_server', 'if_location',
   'limit_except', 'mail', 'mail_server', 'stream', 'stream_server', 'stream_upstream', 'types',
-  'map', 'match',
+  'map', 'match', 'dso', 'processes', 'process',
 ];
 const ALL: readonly DirectiveSpec[] = [...NGINX_DIRECTIVES, ...TENGINE_DIRECTIVES, ...OPENRESTY_DIRECTIVES];
 
@@ -212,6 +214,203 @@ describe('Tengine and OpenResty entries', () => {
 
   it('every *_by_lua_block is raw and nothing else is', () => {
     for (const s of OPENRESTY_DIRECTIVES) expect(Boolean(s.rawBlock), s.name).toBe(s.name.endsWith('_by_lua_block'));
+  });
+});
+
+describe('Tengine modules beyond the upstream ones', () => {
+  it('covers the modules Tengine documents and bundles', () => {
+    const modules = new Set(TENGINE_DIRECTIVES.map((s) => s.module));
+    for (const m of [
+      'ngx_procs_module', 'ngx_proc_core_module', 'ngx_dso_module', 'ngx_limit_tcp_module',
+      'ngx_backtrace_module', 'ngx_http_slice_module', 'ngx_http_upstream_iwrr_module',
+      'ngx_http_debug_pool_module', 'ngx_http_debug_conn_module', 'ngx_http_debug_timer_module',
+      'ngx_http_slab_stat_module', 'ngx_http_sysguard_module', 'ngx_http_user_agent_module',
+      'ngx_http_trim_filter_module', 'ngx_http_concat_module', 'ngx_http_footer_filter_module',
+      'ngx_http_reqstat_module', 'ngx_http_upstream_dynamic_module', 'ngx_http_upstream_vnswrr_module',
+      'ngx_http_proxy_connect_module',
+    ]) {
+      expect(modules.has(m), m).toBe(true);
+    }
+  });
+
+  it('reads the procs blocks as NGX_PROC_MAIN_CONF and NGX_PROC_CONF', () => {
+    expect(only('processes', 'ngx_procs_module')).toMatchObject({ contexts: ['main'], block: true, args: { kind: 'none' } });
+    expect(only('process', 'ngx_proc_core_module')).toMatchObject({ contexts: ['processes'], block: true, args: { kind: 'take', counts: [1] } });
+    for (const name of ['count', 'priority', 'delay_start']) {
+      expect(only(name, 'ngx_proc_core_module')).toMatchObject({ contexts: ['process'], args: { kind: 'take', counts: [1] } });
+    }
+    expect(only('respawn', 'ngx_proc_core_module').args).toEqual({ kind: 'flag' });
+  });
+
+  it('takes the dso words from the argument checks of the module\'s own parser', () => {
+    expect(only('dso', 'ngx_dso_module')).toMatchObject({ contexts: ['main'], block: true, args: { kind: 'none' } });
+    expect(only('load', 'ngx_dso_module')).toMatchObject({ contexts: ['dso'], args: { kind: 'take', counts: [1, 2] } });
+    expect(only('path', 'ngx_dso_module').args).toEqual({ kind: 'take', counts: [1] });
+    expect(only('module_stub', 'ngx_dso_module').args).toEqual({ kind: 'take', counts: [1] });
+  });
+
+  it('follows the command tables where the documents say otherwise', () => {
+    expect(only('iwrr', 'ngx_http_upstream_iwrr_module').args).toEqual({ kind: 'none' });
+    expect(only('debug_pool', 'ngx_http_debug_pool_module').contexts).toEqual(['location']);
+    expect(only('sysguard_rt', 'ngx_http_sysguard_module').args).toEqual({ kind: 'take', counts: [1, 2, 3] });
+    expect(only('limit_tcp', 'ngx_limit_tcp_module')).toMatchObject({ contexts: ['main'], args: { kind: 'atLeast', min: 2 } });
+  });
+
+  it('keeps Tengine\'s slice handler apart from nginx\'s slice filter', () => {
+    expect(lookupDirective('slice').map((s) => s.module).sort()).toEqual(['ngx_http_slice_filter_module', 'ngx_http_slice_module']);
+    expect(only('slice', 'ngx_http_slice_module')).toMatchObject({ contexts: ['location'], args: { kind: 'none' } });
+  });
+
+  it('adds the upstream tries limits to each proxying module', () => {
+    for (const [name, module] of [
+      ['proxy_upstream_tries', 'ngx_http_proxy_module'],
+      ['fastcgi_upstream_tries', 'ngx_http_fastcgi_module'],
+      ['memcached_upstream_tries', 'ngx_http_memcached_module'],
+      ['scgi_upstream_tries', 'ngx_http_scgi_module'],
+      ['uwsgi_upstream_tries', 'ngx_http_uwsgi_module'],
+    ] as const) {
+      expect(only(name, module)).toMatchObject({ vendor: 'tengine', contexts: ['http', 'server', 'location'], args: { kind: 'take', counts: [1] } });
+    }
+  });
+});
+
+describe('Tengine configs through the analyzer', () => {
+  function memoryHost(files: Record<string, string>): FileHost {
+    const encoder = new TextEncoder();
+    const missing = (path: string): Error => Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
+    return {
+      readFile: async (path) => {
+        if (!(path in files)) throw missing(path);
+        return encoder.encode(files[path]);
+      },
+      stat: async (path) => {
+        if (!(path in files)) throw missing(path);
+        return { isFile: true, isDirectory: false, size: encoder.encode(files[path]).length };
+      },
+      readDir: async (path) => {
+        throw missing(path);
+      },
+    };
+  }
+
+  async function check(files: Record<string, string>): Promise<string[]> {
+    const config = await loadNginxConfig('nginx.conf', { host: memoryHost(files) });
+    return config.errors.map((e) => `${e.file}:${e.line}:${e.column} ${e.code} ${e.message}`);
+  }
+
+  const TENGINE_CONF = [
+    'master_env TZ=UTC;',
+    'backtrace_log logs/backtrace.log;',
+    'backtrace_max_stack_size 50;',
+    'limit_tcp 8080 8081 rate=1r/m burst=100 name=tcp:1M concurrent=10;',
+    'limit_tcp_allow 10.0.0.0/8;',
+    'limit_tcp_deny all;',
+    'dso {',
+    '    path /usr/lib/tengine/modules;',
+    '    load ngx_http_lua_module.so;',
+    '    load ngx_http_empty_gif_module ngx_http_empty_gif_module.so;',
+    '    include module_stubs;',
+    '}',
+    'processes {',
+    '    process strategy {',
+    '        count 1;',
+    '        priority 0;',
+    '        delay_start 10s;',
+    '        respawn off;',
+    '    }',
+    '}',
+    'events {}',
+    'http {',
+    '    proxy_header_merge_method append_not_set;',
+    '    retry_cached_connection off;',
+    '    request_time_cache on;',
+    '    server_admin admin@example.com;',
+    '    limit_req_whitelist geo_var_name=white_ip geo_var_value=1;',
+    '    upstream pool {',
+    '        iwrr;',
+    '        server 10.0.0.1:80;',
+    '    }',
+    '    server {',
+    '        listen 80;',
+    '        sysguard on;',
+    '        sysguard_cpu usage=80 period=3s action=/busy;',
+    '        sysguard_rt rt=0.5 period=5s action=/busy;',
+    '        proxy_upstream_tries 2;',
+    '        location /files/ {',
+    '            slice;',
+    '            slice_arg_begin from;',
+    '            slice_header_first off;',
+    '        }',
+    '        location = /debug/pool { debug_pool; }',
+    '        location = /debug/conn { debug_conn; }',
+    '        location = /debug/timer { debug_timer; }',
+    '        location = /debug/slab { slab_stat; }',
+    '        location = /busy { return 503; }',
+    '    }',
+    '}',
+    '',
+  ].join('\n');
+
+  it('accepts a config using the procs, dso, limit_tcp, backtrace, slice and debug modules', async () => {
+    expect(await check({ 'nginx.conf': TENGINE_CONF, module_stubs: 'module_stub ngx_core_module;\nmodule_stub ngx_http_module;\n' })).toEqual([]);
+  });
+
+  it('reports Tengine directives outside their contexts', async () => {
+    const conf = [
+      'process orphan { count 1; }',
+      'processes {',
+      '    count 2;',
+      '    process p { load x.so; }',
+      '}',
+      'dso { respawn on; }',
+      'events {}',
+      'http {',
+      '    limit_tcp 80 81;',
+      '    server { debug_pool; location / { iwrr; } }',
+      '}',
+    ].join('\n');
+    expect(await check({ 'nginx.conf': conf })).toEqual([
+      'nginx.conf:1:1 context "process" directive is not allowed here',
+      'nginx.conf:3:5 context "count" directive is not allowed here',
+      'nginx.conf:4:17 context "load" directive is not allowed here',
+      'nginx.conf:6:7 context "respawn" directive is not allowed here',
+      'nginx.conf:9:5 context "limit_tcp" directive is not allowed here',
+      'nginx.conf:10:14 context "debug_pool" directive is not allowed here',
+      'nginx.conf:10:39 context "iwrr" directive is not allowed here',
+    ]);
+  });
+
+  it('reports wrong argument counts and flag values', async () => {
+    const conf = [
+      'limit_tcp 8080;',
+      'dso { load a b c; path; }',
+      'processes {',
+      '    process { count 1; }',
+      '    process p { count; respawn maybe; }',
+      '}',
+      'events {}',
+      'http {',
+      '    limit_req_whitelist geo_var_name=white_ip;',
+      '    upstream u { iwrr max_init=2; server 10.0.0.1; }',
+      '    server { location / { slice 1m 2m; } }',
+      '}',
+    ].join('\n');
+    expect(await check({ 'nginx.conf': conf })).toEqual([
+      'nginx.conf:1:1 arguments invalid number of arguments in "limit_tcp" directive',
+      'nginx.conf:2:7 arguments invalid number of arguments in "load" directive',
+      'nginx.conf:2:19 arguments invalid number of arguments in "path" directive',
+      'nginx.conf:4:5 arguments invalid number of arguments in "process" directive',
+      'nginx.conf:5:17 arguments invalid number of arguments in "count" directive',
+      'nginx.conf:5:24 value invalid value "maybe" in "respawn" directive, it must be "on" or "off"',
+      'nginx.conf:9:5 arguments invalid number of arguments in "limit_req_whitelist" directive',
+      'nginx.conf:10:18 arguments invalid number of arguments in "iwrr" directive',
+      'nginx.conf:11:27 arguments invalid number of arguments in "slice" directive',
+    ]);
+  });
+
+  it('checks the files a dso block includes as dso entries', async () => {
+    const files = { 'nginx.conf': 'dso {\n    include module_stubs;\n}\nevents {}\n', module_stubs: 'module_stub ngx_core_module;\nmodule_stubb ngx_http_module;\n' };
+    expect(await check(files)).toEqual(['module_stubs:2:1 unknown-directive unknown directive "module_stubb"']);
   });
 });
 

@@ -15,6 +15,11 @@ testRule({
       files: { 'nginx.conf': 'events {}\nhttp {\n    my_zone {\n        size 10m;\n    }\n}\n' },
       config: { nginx: { directives: [{ name: 'my_zone', contexts: ['http'], block: true }, { name: 'size', args: 1 }] } },
     },
+    {
+      name: "a declared directive of a module run by Tengine's process {} blocks",
+      files: { 'nginx.conf': 'events {}\nprocesses {\n    process sync {\n        count 1;\n        sync_interval 5s;\n    }\n}\n' },
+      config: { nginx: { directives: [{ name: 'sync_interval', contexts: ['process'], args: 1 }] } },
+    },
   ],
   invalid: [
     {

@@ -1,7 +1,7 @@
 import type { ArgShape, DirectiveSpec, NginxContext } from '../../languages/nginx/directives/types.js';
 import type { DirectiveDeclaration } from './types.js';
 
-const EVERY_CONTEXT: NginxContext[] = ['main', 'events', 'http', 'server', 'location', 'upstream', 'if_server', 'if_location', 'limit_except', 'mail', 'mail_server', 'stream', 'stream_server', 'stream_upstream'];
+const EVERY_CONTEXT: NginxContext[] = ['main', 'events', 'http', 'server', 'location', 'upstream', 'if_server', 'if_location', 'limit_except', 'mail', 'mail_server', 'stream', 'stream_server', 'stream_upstream', 'processes', 'process'];
 
 function argShape(args: DirectiveDeclaration['args']): ArgShape {
   if (args === undefined || args === 'any') return { kind: 'any' };

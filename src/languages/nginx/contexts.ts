@@ -10,7 +10,8 @@ export type AnalysisContext = NginxContext | 'free' | 'unknown';
 
 /** Blocks that open a new command context, by the context they appear in. */
 const BLOCK_CONTEXTS: Partial<Record<NginxContext, Record<string, NginxContext>>> = {
-  main: { events: 'events', http: 'http', mail: 'mail', stream: 'stream' },
+  main: { events: 'events', http: 'http', mail: 'mail', stream: 'stream', dso: 'dso', processes: 'processes' },
+  processes: { process: 'process' },
   http: { server: 'server', upstream: 'upstream', match: 'match' },
   server: { location: 'location', if: 'if_server' },
   location: { location: 'location', if: 'if_location', limit_except: 'limit_except' },

@@ -18,6 +18,14 @@ const SYSGUARD = src('modules/ngx_http_sysguard_module/ngx_http_sysguard_module.
 const CONNECT = src('modules/ngx_http_proxy_connect_module/ngx_http_proxy_connect_module.c; docs/modules/ngx_http_proxy_connect_module.md');
 const DYUPS = src('docs/modules/ngx_http_upstream_dyups_module.md');
 const CORE = src('docs/modules/ngx_http_core_module.md; tengine.taobao.org/document/http_core.html');
+const HTTP_CORE_C = src('src/http/ngx_http_core_module.c');
+const CORE_C = src('src/core/nginx.c');
+const PROCS = src('src/proc/ngx_proc.c; docs/modules/ngx_procs_module.md');
+const DSO = src('src/core/ngx_dso_module.c; docs/modules/ngx_dso_module.md');
+const LIMIT_TCP = src('src/event/ngx_limit_tcp_module.c; docs/modules/ngx_limit_tcp_module.md');
+const BACKTRACE = src('modules/ngx_backtrace_module/ngx_backtrace_module.c; docs/modules/ngx_backtrace_module.md');
+const SLICE = src('modules/ngx_http_slice_module/ngx_http_slice_module.c');
+const UPSTREAM_TRIES = src('docs/modules/ngx_limit_upstream.md');
 
 const HSL: DirectiveSpec['contexts'] = ['http', 'server', 'location'];
 
@@ -44,6 +52,9 @@ export const TENGINE_DIRECTIVES: DirectiveSpec[] = [
 
   // ngx_http_upstream_vnswrr_module
   { name: 'vnswrr', contexts: ['upstream'], args: { kind: 'take', counts: [0, 1] }, block: false, module: 'ngx_http_upstream_vnswrr_module', syntax: 'vnswrr [max_init=number];', source: src('docs/modules/ngx_http_upstream_vnswrr_module.md'), vendor: 'tengine' },
+
+  // ngx_http_upstream_iwrr_module (the document shows `[max_init=number]`; the command takes none)
+  { name: 'iwrr', contexts: ['upstream'], args: { kind: 'none' }, block: false, module: 'ngx_http_upstream_iwrr_module', syntax: 'iwrr;', source: src('modules/ngx_http_upstream_iwrr_module/ngx_http_upstream_iwrr_module.c; docs/modules/ngx_http_upstream_iwrr_module.md'), vendor: 'tengine' },
 
   // ngx_http_upstream_dyups_module
   { name: 'dyups_interface', contexts: ['location'], args: { kind: 'none' }, block: false, module: 'ngx_http_upstream_dyups_module', syntax: 'dyups_interface;', source: DYUPS, vendor: 'tengine' },
@@ -89,7 +100,8 @@ export const TENGINE_DIRECTIVES: DirectiveSpec[] = [
   { name: 'sysguard_mode', contexts: HSL, args: { kind: 'take', counts: [1] }, block: false, module: 'ngx_http_sysguard_module', syntax: 'sysguard_mode and | or;', default: 'or', source: SYSGUARD, vendor: 'tengine' },
   { name: 'sysguard_load', contexts: HSL, args: { kind: 'take', counts: [1, 2] }, block: false, module: 'ngx_http_sysguard_module', syntax: 'sysguard_load load=[ncpu*]number [action=/url];', source: SYSGUARD, vendor: 'tengine' },
   { name: 'sysguard_mem', contexts: HSL, args: { kind: 'take', counts: [1, 2] }, block: false, module: 'ngx_http_sysguard_module', syntax: 'sysguard_mem [swapratio=ratio%] [free=size] [action=/url];', source: SYSGUARD, vendor: 'tengine' },
-  { name: 'sysguard_rt', contexts: HSL, args: { kind: 'take', counts: [1, 2, 3, 4] }, block: false, module: 'ngx_http_sysguard_module', syntax: 'sysguard_rt [rt=second] [period=time] [method=AMM:sec|WMA:sec] [action=/url];', source: SYSGUARD, vendor: 'tengine' },
+  { name: 'sysguard_cpu', contexts: HSL, args: { kind: 'take', counts: [1, 2, 3] }, block: false, module: 'ngx_http_sysguard_module', syntax: 'sysguard_cpu usage=number [period=time] [action=/url];', source: src('modules/ngx_http_sysguard_module/ngx_http_sysguard_module.c; docs/modules/ngx_http_sysguard.md'), vendor: 'tengine' },
+  { name: 'sysguard_rt', contexts: HSL, args: { kind: 'take', counts: [1, 2, 3] }, block: false, module: 'ngx_http_sysguard_module', syntax: 'sysguard_rt [rt=seconds] [period=time] [action=/url];', source: src('modules/ngx_http_sysguard_module/ngx_http_sysguard_module.c; docs/modules/ngx_http_sysguard.md'), vendor: 'tengine' },
   { name: 'sysguard_interval', contexts: HSL, args: { kind: 'take', counts: [1] }, block: false, module: 'ngx_http_sysguard_module', syntax: 'sysguard_interval time;', default: '1s', source: SYSGUARD, vendor: 'tengine' },
   { name: 'sysguard_log_level', contexts: HSL, args: { kind: 'take', counts: [1] }, block: false, module: 'ngx_http_sysguard_module', syntax: 'sysguard_log_level info | notice | warn | error;', default: 'error', source: SYSGUARD, vendor: 'tengine' },
 
@@ -114,4 +126,61 @@ export const TENGINE_DIRECTIVES: DirectiveSpec[] = [
   { name: 'client_body_buffers', contexts: HSL, args: { kind: 'take', counts: [2] }, block: false, module: 'ngx_http_core_module', syntax: 'client_body_buffers number size;', default: '16 4k/8k', source: CORE, vendor: 'tengine' },
   { name: 'client_body_postpone_size', contexts: HSL, args: { kind: 'take', counts: [1] }, block: false, module: 'ngx_http_core_module', syntax: 'client_body_postpone_size size;', default: '64k', source: CORE, vendor: 'tengine' },
   { name: 'ssl_async', contexts: ['http', 'server'], args: { kind: 'flag' }, block: false, module: 'ngx_http_ssl_module', syntax: 'ssl_async on | off;', default: 'off', source: src('docs/modules/ngx_http_ssl_asynchronous_mode.md; tengine.taobao.org/document/ngx_http_ssl_asynchronous_mode.html'), vendor: 'tengine' },
+  { name: 'retry_cached_connection', contexts: HSL, args: { kind: 'flag' }, block: false, module: 'ngx_http_core_module', syntax: 'retry_cached_connection on | off;', source: HTTP_CORE_C, vendor: 'tengine' },
+  { name: 'request_time_cache', contexts: HSL, args: { kind: 'flag' }, block: false, module: 'ngx_http_core_module', syntax: 'request_time_cache on | off;', source: HTTP_CORE_C, vendor: 'tengine' },
+  { name: 'resolver_file', contexts: HSL, args: { kind: 'take', counts: [1] }, block: false, module: 'ngx_http_core_module', syntax: 'resolver_file file;', source: HTTP_CORE_C, vendor: 'tengine' },
+  { name: 'server_admin', contexts: ['http', 'server'], args: { kind: 'take', counts: [1] }, block: false, module: 'ngx_http_core_module', syntax: 'server_admin admin;', source: HTTP_CORE_C, vendor: 'tengine' },
+  { name: 'ssl_verify_client_exception', contexts: ['location'], args: { kind: 'take', counts: [1] }, block: false, module: 'ngx_http_ssl_module', syntax: 'ssl_verify_client_exception on | off;', source: src('src/http/modules/ngx_http_ssl_module.c'), vendor: 'tengine' },
+  { name: 'limit_req_whitelist', contexts: HSL, args: { kind: 'take', counts: [2] }, block: false, module: 'ngx_http_limit_req_module', syntax: 'limit_req_whitelist geo_var_name=name geo_var_value=value;', source: src('src/http/modules/ngx_http_limit_req_module.c; docs/modules/ngx_http_limit_req_module.md'), vendor: 'tengine' },
+  { name: 'proxy_header_merge_method', contexts: ['http'], args: { kind: 'take', counts: [1] }, block: false, module: 'ngx_http_proxy_module', syntax: 'proxy_header_merge_method default | append_not_set;', default: 'default', source: src('docs/modules/ngx_http_proxy_module_cn.md'), vendor: 'tengine' },
+
+  // Tengine's limit on upstream tries, kept as an alias of *_next_upstream_tries (alibaba/tengine#1199)
+  { name: 'proxy_upstream_tries', contexts: HSL, args: { kind: 'take', counts: [1] }, block: false, module: 'ngx_http_proxy_module', syntax: 'proxy_upstream_tries num;', source: UPSTREAM_TRIES, vendor: 'tengine' },
+  { name: 'fastcgi_upstream_tries', contexts: HSL, args: { kind: 'take', counts: [1] }, block: false, module: 'ngx_http_fastcgi_module', syntax: 'fastcgi_upstream_tries num;', source: UPSTREAM_TRIES, vendor: 'tengine' },
+  { name: 'memcached_upstream_tries', contexts: HSL, args: { kind: 'take', counts: [1] }, block: false, module: 'ngx_http_memcached_module', syntax: 'memcached_upstream_tries num;', source: UPSTREAM_TRIES, vendor: 'tengine' },
+  { name: 'scgi_upstream_tries', contexts: HSL, args: { kind: 'take', counts: [1] }, block: false, module: 'ngx_http_scgi_module', syntax: 'scgi_upstream_tries num;', source: UPSTREAM_TRIES, vendor: 'tengine' },
+  { name: 'uwsgi_upstream_tries', contexts: HSL, args: { kind: 'take', counts: [1] }, block: false, module: 'ngx_http_uwsgi_module', syntax: 'uwsgi_upstream_tries num;', source: UPSTREAM_TRIES, vendor: 'tengine' },
+
+  // ngx_http_slice_module (Tengine's own; nginx's `slice size;` is ngx_http_slice_filter_module)
+  { name: 'slice', contexts: ['location'], args: { kind: 'none' }, block: false, module: 'ngx_http_slice_module', syntax: 'slice;', source: SLICE, vendor: 'tengine' },
+  { name: 'slice_arg_begin', contexts: HSL, args: { kind: 'take', counts: [1] }, block: false, module: 'ngx_http_slice_module', syntax: 'slice_arg_begin string;', default: 'begin', source: SLICE, vendor: 'tengine' },
+  { name: 'slice_arg_end', contexts: HSL, args: { kind: 'take', counts: [1] }, block: false, module: 'ngx_http_slice_module', syntax: 'slice_arg_end string;', default: 'end', source: SLICE, vendor: 'tengine' },
+  { name: 'slice_header', contexts: HSL, args: { kind: 'take', counts: [1] }, block: false, module: 'ngx_http_slice_module', syntax: 'slice_header string;', source: SLICE, vendor: 'tengine' },
+  { name: 'slice_footer', contexts: HSL, args: { kind: 'take', counts: [1] }, block: false, module: 'ngx_http_slice_module', syntax: 'slice_footer string;', source: SLICE, vendor: 'tengine' },
+  { name: 'slice_header_first', contexts: HSL, args: { kind: 'flag' }, block: false, module: 'ngx_http_slice_module', syntax: 'slice_header_first on | off;', default: 'on', source: SLICE, vendor: 'tengine' },
+  { name: 'slice_footer_last', contexts: HSL, args: { kind: 'flag' }, block: false, module: 'ngx_http_slice_module', syntax: 'slice_footer_last on | off;', default: 'on', source: SLICE, vendor: 'tengine' },
+
+  // Introspection handlers; the commands are NGX_HTTP_LOC_CONF only (the debug_pool document also lists server)
+  { name: 'debug_pool', contexts: ['location'], args: { kind: 'none' }, block: false, module: 'ngx_http_debug_pool_module', syntax: 'debug_pool;', source: src('modules/ngx_debug_pool/ngx_http_debug_pool_module.c; docs/modules/ngx_debug_pool.md'), vendor: 'tengine' },
+  { name: 'debug_conn', contexts: ['location'], args: { kind: 'none' }, block: false, module: 'ngx_http_debug_conn_module', syntax: 'debug_conn;', source: src('modules/ngx_debug_conn/ngx_http_debug_conn_module.c'), vendor: 'tengine' },
+  { name: 'debug_timer', contexts: ['location'], args: { kind: 'none' }, block: false, module: 'ngx_http_debug_timer_module', syntax: 'debug_timer;', source: src('modules/ngx_debug_timer/ngx_http_debug_timer_module.c'), vendor: 'tengine' },
+  { name: 'slab_stat', contexts: ['location'], args: { kind: 'none' }, block: false, module: 'ngx_http_slab_stat_module', syntax: 'slab_stat;', source: src('modules/ngx_slab_stat/ngx_http_slab_stat_module.c'), vendor: 'tengine' },
+
+  // Tengine additions to ngx_core_module
+  { name: 'master_env', contexts: ['main'], args: { kind: 'take', counts: [1] }, block: false, module: 'ngx_core_module', syntax: 'master_env variable[=value];', source: CORE_C, vendor: 'tengine' },
+  { name: 'worker_rlimit_sigpending', contexts: ['main'], args: { kind: 'take', counts: [1] }, block: false, module: 'ngx_core_module', syntax: 'worker_rlimit_sigpending number;', source: CORE_C, vendor: 'tengine' },
+
+  // ngx_backtrace_module
+  { name: 'backtrace_log', contexts: ['main'], args: { kind: 'take', counts: [1] }, block: false, module: 'ngx_backtrace_module', syntax: 'backtrace_log log_path;', default: 'error.log', source: BACKTRACE, vendor: 'tengine' },
+  { name: 'backtrace_max_stack_size', contexts: ['main'], args: { kind: 'take', counts: [1] }, block: false, module: 'ngx_backtrace_module', syntax: 'backtrace_max_stack_size size;', default: '30', source: BACKTRACE, vendor: 'tengine' },
+
+  // ngx_limit_tcp_module
+  { name: 'limit_tcp', contexts: ['main'], args: { kind: 'atLeast', min: 2 }, block: false, module: 'ngx_limit_tcp_module', syntax: 'limit_tcp [addr:]port ... [rate=rate] [burst=number] [nodelay] [name=zone:size] [concurrent=number];', source: LIMIT_TCP, vendor: 'tengine' },
+  { name: 'limit_tcp_allow', contexts: ['main'], args: { kind: 'take', counts: [1] }, block: false, module: 'ngx_limit_tcp_module', syntax: 'limit_tcp_allow address | CIDR | all;', source: LIMIT_TCP, vendor: 'tengine' },
+  { name: 'limit_tcp_deny', contexts: ['main'], args: { kind: 'take', counts: [1] }, block: false, module: 'ngx_limit_tcp_module', syntax: 'limit_tcp_deny address | CIDR | all;', source: LIMIT_TCP, vendor: 'tengine' },
+
+  // ngx_procs_module and ngx_proc_core_module: standalone processes
+  { name: 'processes', contexts: ['main'], args: { kind: 'none' }, block: true, module: 'ngx_procs_module', syntax: 'processes { ... }', source: PROCS, vendor: 'tengine' },
+  { name: 'process', contexts: ['processes'], args: { kind: 'take', counts: [1] }, block: true, module: 'ngx_proc_core_module', syntax: 'process name { ... }', source: PROCS, vendor: 'tengine' },
+  { name: 'count', contexts: ['process'], args: { kind: 'take', counts: [1] }, block: false, module: 'ngx_proc_core_module', syntax: 'count num;', default: '1', source: PROCS, vendor: 'tengine' },
+  { name: 'priority', contexts: ['process'], args: { kind: 'take', counts: [1] }, block: false, module: 'ngx_proc_core_module', syntax: 'priority num;', default: '0', source: PROCS, vendor: 'tengine' },
+  { name: 'delay_start', contexts: ['process'], args: { kind: 'take', counts: [1] }, block: false, module: 'ngx_proc_core_module', syntax: 'delay_start time;', default: '300ms', source: PROCS, vendor: 'tengine' },
+  { name: 'respawn', contexts: ['process'], args: { kind: 'flag' }, block: false, module: 'ngx_proc_core_module', syntax: 'respawn on | off;', default: 'on', source: PROCS, vendor: 'tengine' },
+
+  // ngx_dso_module: its block is read by the module's own handler, which knows these four
+  // words (`include` among them, checked like any include)
+  { name: 'dso', contexts: ['main'], args: { kind: 'none' }, block: true, module: 'ngx_dso_module', syntax: 'dso { ... }', source: DSO, vendor: 'tengine' },
+  { name: 'load', contexts: ['dso'], args: { kind: 'take', counts: [1, 2] }, block: false, module: 'ngx_dso_module', syntax: 'load [module_name] module_path;', source: DSO, vendor: 'tengine' },
+  { name: 'path', contexts: ['dso'], args: { kind: 'take', counts: [1] }, block: false, module: 'ngx_dso_module', syntax: 'path path;', default: 'NGX_PREFIX/modules', source: DSO, vendor: 'tengine' },
+  { name: 'module_stub', contexts: ['dso'], args: { kind: 'take', counts: [1] }, block: false, module: 'ngx_dso_module', syntax: 'module_stub module_name;', source: DSO, vendor: 'tengine' },
 ];

@@ -21,7 +21,10 @@ export type NginxContext =
   | 'stream_upstream' // NGX_STREAM_UPS_CONF
   | 'types' // inside `types {}` (any words; handled by the parser)
   | 'map' // inside `map {}` / `split_clients {}` / `geo {}` / `charset_map {}` etc. (any words)
-  | 'match'; // `match {}` of the commercial/Tengine health checks
+  | 'match' // `match {}` of the commercial/Tengine health checks
+  | 'dso' // Tengine: inside `dso {}` (ngx_dso_module's own parser)
+  | 'processes' // Tengine: NGX_PROC_MAIN_CONF, inside `processes {}`
+  | 'process'; // Tengine: NGX_PROC_CONF, inside `processes { process name {} }`
 
 export type ArgShape =
   | { kind: 'none' } // NGX_CONF_NOARGS
