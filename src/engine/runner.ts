@@ -1,4 +1,5 @@
 import { compareFindings, SYNTAX_RULE_ID, type Finding, type Severity } from '../core/finding.js';
+import type { SyntaxIssue } from '../core/syntax.js';
 import type { Workspace } from '../model/workspace.js';
 import type { RuleSettings } from './config/rule-settings.js';
 import type { RuleRegistry } from './registry.js';
@@ -47,12 +48,20 @@ export function runRules(workspace: Workspace, registry: RuleRegistry, settings:
     const key = findingKey(finding);
     if (!findings.has(key)) findings.set(key, finding);
   };
+  // Grouped once: a workspace may hold a hundred thousand issues, and each rule wants its own.
+  const issuesByRule = new Map<string, SyntaxIssue[]>();
+  for (const issue of workspace.syntaxIssues) {
+    if (issue.ruleId === undefined || issue.ruleId === SYNTAX_RULE_ID) continue;
+    const issues = issuesByRule.get(issue.ruleId);
+    if (issues) issues.push(issue);
+    else issuesByRule.set(issue.ruleId, [issue]);
+  }
   for (const { rule } of registry.all()) {
     const id = rule.meta.id;
     const setting = settings.get(id);
     if (!setting) continue;
     const report = (input: FindingInput): void => add(toFinding(id, setting.severity, input));
-    for (const issue of workspace.syntaxIssues) if (issue.ruleId === id && id !== SYNTAX_RULE_ID) report(issue);
+    for (const issue of issuesByRule.get(id) ?? []) report(issue);
     try {
       rule.check({ workspace, options: setting.options, severity: setting.severity, report });
     } catch (error) {

@@ -1,4 +1,4 @@
-import { LineIndex, type SourceRange } from '../core/source.js';
+import type { SourceRange } from '../core/source.js';
 import type { Finding } from '../core/finding.js';
 
 export type SuppressionKind = 'disable' | 'enable' | 'disable-line' | 'disable-next-line' | 'disable-file';
@@ -22,39 +22,70 @@ export interface SuppressedFinding extends Finding {
 const DIRECTIVE = /(^|\s)#\s*hoplint-(disable-next-line|disable-line|disable-file|disable|enable)(?=\s|$)(.*)$/;
 const RULE_ID = /[^\s,]+/g;
 
+const MARKER = 'hoplint-';
+
 /**
  * Finds the suppression comments of a file with `#` comments (nginx, sysctl, YAML).
  * A `hoplint-disable` before any content line is file-wide, as `hoplint-disable-file`.
+ * Lines end at LF, CRLF or a lone CR, as everywhere in hoplint (core/source's LineIndex).
  */
 export function parseSuppressionComments(file: string, text: string): SuppressionComment[] {
-  const index = new LineIndex(text);
   const comments: SuppressionComment[] = [];
   let seenContent = false;
-  for (let line = 1; line <= index.lineCount; line++) {
-    const lineText = index.lineText(line);
-    const match = DIRECTIVE.exec(lineText);
-    const trimmed = lineText.trim();
-    if (!match) {
-      if (trimmed !== '' && !trimmed.startsWith('#') && !trimmed.startsWith(';')) seenContent = true;
-      continue;
+  // Only a line holding the marker can be a comment. The other lines are read only while no
+  // content line has been seen yet, so a large file is mostly skipped over by `indexOf`.
+  let marker = text.indexOf(MARKER);
+  let line = 1;
+  let start = 0;
+  while (marker >= 0) {
+    let end = start;
+    while (end < text.length) {
+      const c = text.charCodeAt(end);
+      if (c === 10 || c === 13) break;
+      end++;
     }
-    const hashColumn = match.index + match[1]!.length + 1;
-    let kind = match[2] as SuppressionKind;
-    if (kind === 'disable' && !seenContent && lineText.slice(0, hashColumn - 1).trim() === '') kind = 'disable-file';
-    if (lineText.slice(0, hashColumn - 1).trim() !== '') seenContent = true;
-    const rest = match[3]!;
-    const separator = rest.search(/(^|\s)--(\s|$)/);
-    const idsText = separator < 0 ? rest : rest.slice(0, separator);
-    const reason = separator < 0 ? undefined : rest.slice(separator).replace(/^\s*--\s*/, '').trim() || undefined;
-    const restColumn = lineText.length - rest.length + 1;
-    const rules: RuleIdToken[] = [];
-    for (const id of idsText.matchAll(RULE_ID)) {
-      const column = restColumn + id.index;
-      rules.push({ id: id[0], file, line, column, endLine: line, endColumn: column + id[0].length });
+    if (marker < end) {
+      const comment = commentOn(text.slice(start, end), line, seenContent, file);
+      if (comment.seenContent) seenContent = true;
+      if (comment.comment) comments.push(comment.comment);
+      marker = text.indexOf(MARKER, end);
+    } else if (!seenContent && isContentLine(text.slice(start, end))) {
+      seenContent = true;
     }
-    comments.push({ kind, rules, reason, file, line, column: hashColumn, endLine: line, endColumn: lineText.trimEnd().length + 1 });
+    if (end >= text.length) break;
+    start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+    line++;
   }
   return comments;
+}
+
+function isContentLine(lineText: string): boolean {
+  const trimmed = lineText.trim();
+  return trimmed !== '' && !trimmed.startsWith('#') && !trimmed.startsWith(';');
+}
+
+/** The comment on one line, if any, and whether the line is content (so later disables are not file-wide). */
+function commentOn(lineText: string, line: number, seenContent: boolean, file: string): { comment?: SuppressionComment; seenContent: boolean } {
+  const match = DIRECTIVE.exec(lineText);
+  if (!match) return { seenContent: isContentLine(lineText) };
+  const hashColumn = match.index + match[1]!.length + 1;
+  const beforeHash = lineText.slice(0, hashColumn - 1).trim();
+  let kind = match[2] as SuppressionKind;
+  if (kind === 'disable' && !seenContent && beforeHash === '') kind = 'disable-file';
+  const rest = match[3]!;
+  const separator = rest.search(/(^|\s)--(\s|$)/);
+  const idsText = separator < 0 ? rest : rest.slice(0, separator);
+  const reason = separator < 0 ? undefined : rest.slice(separator).replace(/^\s*--\s*/, '').trim() || undefined;
+  const restColumn = lineText.length - rest.length + 1;
+  const rules: RuleIdToken[] = [];
+  for (const id of idsText.matchAll(RULE_ID)) {
+    const column = restColumn + id.index;
+    rules.push({ id: id[0], file, line, column, endLine: line, endColumn: column + id[0].length });
+  }
+  return {
+    comment: { kind, rules, reason, file, line, column: hashColumn, endLine: line, endColumn: lineText.trimEnd().length + 1 },
+    seenContent: beforeHash !== '',
+  };
 }
 
 interface Scope {

@@ -1,6 +1,7 @@
 import type { TextEdit } from '../../../src/core/finding.js';
 import { at, defineRule } from '../../../src/engine/rule.js';
 import type { NginxDirective, NginxToken } from '../../../src/languages/nginx/ast.js';
+import { argCountOf, argValueOf } from '../../../src/languages/nginx/directive-node.js';
 import { nginxModelOf } from '../../../src/model/nginx/cache.js';
 import { insertIntoBlock, replaceToken } from '../../../src/model/nginx/edits.js';
 import { proxyingLocation } from '../../../src/model/nginx/locations.js';
@@ -42,13 +43,15 @@ export default defineRule({
       // One finding per proxy_pass (a file included from several locations is read several
       // times) and one per explicit "1.0" however many locations inherit it.
       const implicit = new Map<NginxDirective, TextEdit[]>();
-      const explicit = new Map<NginxToken, NginxDirective[]>();
+      const explicit = new Map<NginxToken, Set<NginxDirective>>();
       for (const use of model.proxyPasses) {
-        const version = effectiveDirective(use.scope, 'proxy_http_version')?.directive.args[0];
-        if (version && version.value !== '1.0') continue;
-        if (version) {
-          const uses = explicit.get(version) ?? [];
-          if (!uses.includes(use.directive)) uses.push(use.directive);
+        const setting = effectiveDirective(use.scope, 'proxy_http_version')?.directive;
+        const hasVersion = setting !== undefined && argCountOf(setting) > 0;
+        if (hasVersion && argValueOf(setting, 0) !== '1.0') continue;
+        if (hasVersion) {
+          const version = setting.args[0]!;
+          const uses = explicit.get(version) ?? new Set();
+          uses.add(use.directive);
           explicit.set(version, uses);
           continue;
         }
@@ -74,7 +77,7 @@ export default defineRule({
           message:
             `${quoteSource(`proxy_http_version ${version.raw}`)} makes every proxied request open a new upstream connection that the backend closes, ` +
             'leaving a TIME_WAIT socket per request and ruling out upstream keepalive; write "proxy_http_version 1.1;"',
-          related: uses.map((use) => ({ ...at(use.nameToken), message: `${quoteSource(directiveText(use))} uses it` })),
+          related: [...uses].map((use) => ({ ...at(use.nameToken), message: `${quoteSource(directiveText(use))} uses it` })),
           fix: { title: 'Change to "1.1"', safety: 'safe', edits: [replaceToken(version, '1.1')] },
         });
       }

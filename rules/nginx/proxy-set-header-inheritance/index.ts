@@ -4,7 +4,7 @@ import { nginxModelOf } from '../../../src/model/nginx/cache.js';
 import { effectiveProxyHeaders } from '../../../src/model/nginx/headers.js';
 import { directiveText, quoteSource } from '../../../src/model/nginx/quote.js';
 import { insertBeforeDirective } from '../../../src/model/nginx/edits.js';
-import { directivesIn, statementInBlock, type NginxScope } from '../../../src/model/nginx/scopes.js';
+import { directivesIn, nearestLevelWith, statementInBlock, type NginxScope } from '../../../src/model/nginx/scopes.js';
 
 /** Headers whose loss changes behaviour: keepalive, virtual hosting, client identity. */
 function matters(name: string): boolean {
@@ -45,13 +45,14 @@ export default defineRule({
     for (const config of context.workspace.nginx) {
       const model = nginxModelOf(config);
       // Only a list that some proxy_pass actually sends loses anything.
-      const sentLists = new Set(model.proxyPasses.map((use) => effectiveProxyHeaders(use.scope).scope));
+      const sentLists = new Set(model.proxyPasses.map((use) => nearestLevelWith(use.scope, 'proxy_set_header')));
       for (const scope of model.scopes) {
-        const own = directivesIn(scope, 'proxy_set_header');
-        if (own.length === 0 || !scope.parent || !sentLists.has(scope)) continue;
+        // A list that is sent belongs to a level that sets proxy_set_header itself.
+        if (!scope.parent || !sentLists.has(scope)) continue;
         const inherited = effectiveProxyHeaders(scope.parent);
         if (!inherited.scope) continue;
-        const ownNames = new Set(own.map((d) => d.args[0]?.value.toLowerCase()));
+        const own = directivesIn(scope, 'proxy_set_header');
+        const ownNames = effectiveProxyHeaders(scope).headers;
         const dropped = [...inherited.headers.entries()].filter(([name]) => matters(name) && !ownNames.has(name)).map(([, d]) => d);
         if (dropped.length === 0) continue;
         const first = own[0]!;

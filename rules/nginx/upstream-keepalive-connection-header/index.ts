@@ -1,13 +1,14 @@
 import type { Fix, RelatedLocation } from '../../../src/core/finding.js';
 import { at, defineRule } from '../../../src/engine/rule.js';
 import type { NginxDirective, NginxToken } from '../../../src/languages/nginx/ast.js';
+import { argCountOf, argValueOf } from '../../../src/languages/nginx/directive-node.js';
 import { nginxModelOf } from '../../../src/model/nginx/cache.js';
 import { insertBeforeDirective, insertIntoBlock, replaceToken } from '../../../src/model/nginx/edits.js';
-import { connectionEffect, effectiveProxyHeaders, type ConnectionEffect } from '../../../src/model/nginx/headers.js';
+import { connectionEffect, effectiveProxyHeader, type ConnectionEffect } from '../../../src/model/nginx/headers.js';
 import type { NginxModel, ProxyPass, Upstream } from '../../../src/model/nginx/index.js';
 import { proxyingLocation } from '../../../src/model/nginx/locations.js';
 import { directiveText, quoteSource } from '../../../src/model/nginx/quote.js';
-import { hasUnseenAncestor, statementInBlock } from '../../../src/model/nginx/scopes.js';
+import { directivesIn, hasUnseenAncestor, nearestLevelWith, statementInBlock, type NginxScope } from '../../../src/model/nginx/scopes.js';
 import type { NginxConfig } from '../../../src/languages/nginx/ast.js';
 
 const CLEAR = 'proxy_set_header Connection "";';
@@ -19,20 +20,20 @@ function keepaliveNote(upstream: Upstream): RelatedLocation[] {
 /** The fix for a location whose proxy_set_header list has no Connection entry at all. */
 function insertClear(config: NginxConfig, use: ProxyPass): Fix | undefined {
   const location = proxyingLocation(use.scope);
-  const list = effectiveProxyHeaders(use.scope);
-  if (list.scope === undefined || list.scope === location?.scope) {
+  const listScope = nearestLevelWith(use.scope, 'proxy_set_header');
+  if (listScope === undefined || listScope === location?.scope) {
     // Adding to the location's own list (or starting one) cuts nothing off — unless the
     // blocks around a snippet, which hoplint cannot see, define a list it would stop inheriting.
     // At the top of the location, so that every proxy_pass there shares one edit.
     const edit = location && insertIntoBlock(config, location.block, CLEAR);
-    const safety = list.scope === undefined && hasUnseenAncestor(use.scope) ? 'unsafe' : 'safe';
+    const safety = listScope === undefined && hasUnseenAncestor(use.scope) ? 'unsafe' : 'safe';
     return edit && { title: `Insert '${CLEAR}'`, safety, edits: [edit] };
   }
   // The location inherits its list: a header of its own would drop the inherited ones, so the
   // clear goes where the list is defined, for every location that inherits it.
-  const first = list.scope.directives.find((d) => d.name === 'proxy_set_header');
-  const edit = first && insertBeforeDirective(config, statementInBlock(list.scope, first), CLEAR);
-  return edit && { title: `Insert '${CLEAR}' into the ${list.scope.kind} block`, safety: 'unsafe', edits: [edit] };
+  const first = directivesIn(listScope, 'proxy_set_header')[0];
+  const edit = first && insertBeforeDirective(config, statementInBlock(listScope, first), CLEAR);
+  return edit && { title: `Insert '${CLEAR}' into the ${listScope.kind} block`, safety: 'unsafe', edits: [edit] };
 }
 
 interface BadValue {
@@ -40,6 +41,8 @@ interface BadValue {
   directive: NginxDirective;
   effect: Exclude<ConnectionEffect, { effect: 'keeps' } | { effect: 'unknown' }>;
   uses: ProxyPass[];
+  /** The `proxy_pass` directives of `uses`, each listed once however many times it is read. */
+  usedBy: Set<NginxDirective>;
 }
 
 function explain(value: BadValue, upstream: Upstream): string {
@@ -61,7 +64,19 @@ function explain(value: BadValue, upstream: Upstream): string {
   }
 }
 
-function fixFor(value: BadValue, config: NginxConfig, model: NginxModel): Fix | undefined {
+/** Finds the first scope (in the model's order) that holds a directive, grouping them all on the first call. */
+function firstScopeOf(model: NginxModel): (directive: NginxDirective) => NginxScope | undefined {
+  let holders: Map<NginxDirective, NginxScope> | undefined;
+  return (directive) => {
+    if (!holders) {
+      holders = new Map();
+      for (const scope of model.scopes) for (const held of scope.directives) if (!holders.has(held)) holders.set(held, scope);
+    }
+    return holders.get(directive);
+  };
+}
+
+function fixFor(value: BadValue, config: NginxConfig, scopeOf: (directive: NginxDirective) => NginxScope | undefined): Fix | undefined {
   if (value.effect.reason === 'map') {
     const entry = value.effect.entry;
     if (!entry) return undefined;
@@ -70,7 +85,7 @@ function fixFor(value: BadValue, config: NginxConfig, model: NginxModel): Fix | 
     const edit = entry.source === '' ? replaceToken(entry.value, "''") : insertBeforeDirective(config, entry.directive, "'' '';");
     return edit && { title: "Map '' to ''", safety: 'unsafe', edits: [edit] };
   }
-  const scope = model.scopes.find((s) => s.directives.includes(value.directive));
+  const scope = scopeOf(value.directive);
   const locationOnly = scope?.kind === 'location';
   return { title: 'Change to ""', safety: locationOnly ? 'safe' : 'unsafe', edits: [replaceToken(value.token, '""')] };
 }
@@ -103,18 +118,22 @@ export default defineRule({
       const model = nginxModelOf(config);
       const missing = new Map<NginxDirective, ProxyPass>();
       const badValues = new Map<NginxToken, BadValue>();
+      const scopeOf = firstScopeOf(model);
       for (const use of model.proxyPasses) {
         if (!use.upstream?.keepalive) continue;
-        const connection = effectiveProxyHeaders(use.scope).headers.get('connection');
-        const token = connection?.args[1];
-        if (!connection || !token) {
+        const connection = effectiveProxyHeader(use.scope, 'connection');
+        if (!connection || argCountOf(connection) < 2) {
           if (!missing.has(use.directive)) missing.set(use.directive, use);
           continue;
         }
-        const effect = connectionEffect(model, token.value);
+        const effect = connectionEffect(model, argValueOf(connection, 1));
         if (effect.effect !== 'closes') continue;
-        const value = badValues.get(token) ?? { token, directive: connection, effect, uses: [] };
-        if (!value.uses.some((u) => u.directive === use.directive)) value.uses.push(use);
+        const token = connection.args[1]!;
+        const value = badValues.get(token) ?? { token, directive: connection, effect, uses: [], usedBy: new Set() };
+        if (!value.usedBy.has(use.directive)) {
+          value.usedBy.add(use.directive);
+          value.uses.push(use);
+        }
         badValues.set(token, value);
       }
       for (const use of missing.values()) {
@@ -132,7 +151,7 @@ export default defineRule({
       for (const value of badValues.values()) {
         const upstream = value.uses[0]!.upstream!;
         const entry = value.effect.reason === 'map' ? value.effect.entry : undefined;
-        const fix = fixFor(value, config, model);
+        const fix = fixFor(value, config, scopeOf);
         context.report({
           ...at(value.token),
           message: explain(value, upstream),

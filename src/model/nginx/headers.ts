@@ -1,17 +1,52 @@
 import type { NginxDirective, NginxToken } from '../../languages/nginx/ast.js';
+import { argCountOf, argValueOf } from '../../languages/nginx/directive-node.js';
 import type { NginxMap, NginxModel } from './index.js';
-import { effectiveDirectiveList, type NginxScope } from './scopes.js';
+import { directivesIn, nearestLevelWith, type NginxScope } from './scopes.js';
 
-/** The `proxy_set_header` directives in effect at `scope`, keyed by lower-case header name. */
-export function effectiveProxyHeaders(scope: NginxScope): { headers: Map<string, NginxDirective>; scope?: NginxScope } {
-  const found = effectiveDirectiveList(scope, 'proxy_set_header');
-  const headers = new Map<string, NginxDirective>();
-  if (!found) return { headers };
-  for (const directive of found.directives) {
-    const name = directive.args[0]?.value.toLowerCase();
-    if (name !== undefined && !headers.has(name)) headers.set(name, directive);
+export interface ProxyHeaderList {
+  /** Keyed by lower-case header name; the first directive for a name wins. */
+  readonly headers: ReadonlyMap<string, NginxDirective>;
+  /** The level that defines the list; absent when no level does. */
+  readonly scope?: NginxScope;
+}
+
+const NO_HEADERS: ProxyHeaderList = { headers: new Map() };
+
+/** The list each defining level sets, shared by every level below that inherits it. */
+const headerLists = new WeakMap<NginxScope, ProxyHeaderList>();
+
+/** The `proxy_set_header` directives in effect at `scope` (shared by every caller: do not modify). */
+export function effectiveProxyHeaders(scope: NginxScope): ProxyHeaderList {
+  const level = nearestLevelWith(scope, 'proxy_set_header');
+  if (!level) return NO_HEADERS;
+  let list = headerLists.get(level);
+  if (!list) {
+    const headers = new Map<string, NginxDirective>();
+    for (const directive of directivesIn(level, 'proxy_set_header')) {
+      // The name alone: building argument tokens for every header of a large config costs more.
+      if (argCountOf(directive) === 0) continue;
+      const name = argValueOf(directive, 0).toLowerCase();
+      if (!headers.has(name)) headers.set(name, directive);
+    }
+    list = { headers, scope: level };
+    headerLists.set(level, list);
   }
-  return { headers, scope: found.scope };
+  return list;
+}
+
+/**
+ * The `proxy_set_header` in effect at `scope` for one header (`name` in lower case), without
+ * building the whole list: rules that ask every location for one header need no map per location.
+ */
+export function effectiveProxyHeader(scope: NginxScope, name: string): NginxDirective | undefined {
+  const level = nearestLevelWith(scope, 'proxy_set_header');
+  if (!level) return undefined;
+  const list = headerLists.get(level);
+  if (list) return list.headers.get(name);
+  for (const directive of directivesIn(level, 'proxy_set_header')) {
+    if (argCountOf(directive) > 0 && argValueOf(directive, 0).toLowerCase() === name) return directive;
+  }
+  return undefined;
 }
 
 /**

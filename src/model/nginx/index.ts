@@ -1,4 +1,5 @@
 import type { NginxConfig, NginxDirective, NginxToken } from '../../languages/nginx/ast.js';
+import { argCountOf, argValueOf } from '../../languages/nginx/directive-node.js';
 import { allScopes, buildScopeTree, directivesIn, effectiveDirective, enclosing, type NginxScope } from './scopes.js';
 
 export * from './scopes.js';
@@ -63,7 +64,7 @@ export interface NginxModel {
 /** Splits `host:port`, `[v6]:port`, `unix:/path`, `host`. */
 export function splitHostPort(address: string): { host: string; port: number | undefined } {
   if (address.startsWith('unix:')) return { host: address, port: undefined };
-  const v6 = /^\[([^\]]*)\](?::(\d+))?$/.exec(address);
+  const v6 = address.startsWith('[') ? /^\[([^\]]*)\](?::(\d+))?$/.exec(address) : null;
   if (v6) return { host: v6[1]!, port: v6[2] === undefined ? undefined : Number(v6[2]) };
   const colon = address.lastIndexOf(':');
   if (colon > 0 && /^\d+$/.test(address.slice(colon + 1))) return { host: address.slice(0, colon), port: Number(address.slice(colon + 1)) };
@@ -71,11 +72,13 @@ export function splitHostPort(address: string): { host: string; port: number | u
   return { host: address, port: undefined };
 }
 
+const HTTP: readonly string[] = ['http'];
+
 /** Variables whose value always starts with "/", so that they end the host part of a URL. */
 const PATH_VARIABLE = /\$\{?(?:request_uri|uri|document_uri)\b\}?.*$/;
 
-function parseProxyUrl(token: NginxToken): { scheme: string; hostPort: string } | undefined {
-  const match = /^(https?|grpcs?):\/\/([^/?#]*)/i.exec(token.value);
+function parseProxyUrl(url: string): { scheme: string; hostPort: string } | undefined {
+  const match = /^(https?|grpcs?):\/\/([^/?#]*)/i.exec(url);
   if (!match) return undefined;
   return { scheme: match[1]!.toLowerCase(), hostPort: match[2]! };
 }
@@ -88,36 +91,52 @@ export function buildNginxModel(config: NginxConfig, rootContext: readonly strin
   const maps: NginxMap[] = [];
   const proxyPasses: ProxyPass[] = [];
 
-  for (const scope of scopes) {
-    if (scope.kind === 'upstream' && scope.directive && enclosing(scope.parent ?? scope, ['http']) !== undefined) {
+  // Counted loops here and below: they visit every scope and directive of a large config in code
+  // V8 has not optimized yet, where `for…of` costs an iterator step each.
+  for (let s = 0; s < scopes.length; s++) {
+    const scope = scopes[s]!;
+    if (scope.kind === 'upstream' && scope.directive && enclosing(scope.parent ?? scope, HTTP) !== undefined) {
       upstreams.push(readUpstream(scope));
     }
     if (scope.kind === 'map' && scope.directive && scope.directive.args.length >= 2) maps.push(readMap(scope));
-    if (scope.kind === 'server' && enclosing(scope, ['http'])) {
+    if (scope.kind === 'server' && enclosing(scope, HTTP)) {
       for (const listen of directivesIn(scope, 'listen')) listeners.push(readListener(listen, scope));
     }
   }
 
-  const findUpstream = (scope: NginxScope, name: string): Upstream | undefined => {
-    const http = enclosing(scope, ['http']);
-    // nginx matches upstream names case-insensitively (ngx_http_upstream_add).
-    const wanted = name.toLowerCase();
-    return upstreams.find((u) => u.name.toLowerCase() === wanted && enclosing(u.scope, ['http']) === http);
-  };
+  // nginx matches upstream names case-insensitively (ngx_http_upstream_add); a name defined twice
+  // in one `http` block resolves to the first definition.
+  const upstreamsByHttp = new Map<NginxScope | undefined, Map<string, Upstream>>();
+  for (const upstream of upstreams) {
+    const http = enclosing(upstream.scope, HTTP);
+    let named = upstreamsByHttp.get(http);
+    if (!named) {
+      named = new Map();
+      upstreamsByHttp.set(http, named);
+    }
+    const key = upstream.name.toLowerCase();
+    if (!named.has(key)) named.set(key, upstream);
+  }
+  const findUpstream = (scope: NginxScope, name: string): Upstream | undefined => upstreamsByHttp.get(enclosing(scope, HTTP))?.get(name.toLowerCase());
 
-  for (const scope of scopes) {
-    if (!enclosing(scope, ['http'])) continue;
-    for (const directive of directivesIn(scope, 'proxy_pass')) {
-      const urlToken = directive.args[0];
+  for (let s = 0; s < scopes.length; s++) {
+    const scope = scopes[s]!;
+    if (!enclosing(scope, HTTP)) continue;
+    const directives = scope.directives;
+    for (let d = 0; d < directives.length; d++) {
+      const directive = directives[d]!;
+      if (directive.name !== 'proxy_pass') continue;
       const use: ProxyPass = { directive, scope, dynamic: false };
-      if (urlToken) {
-        use.dynamic = urlToken.value.includes('$');
-        const url = parseProxyUrl(urlToken);
+      // The URL's text, without building argument tokens that only a direct target keeps.
+      if (argCountOf(directive) > 0) {
+        const urlText = argValueOf(directive, 0);
+        use.dynamic = urlText.includes('$');
+        const url = parseProxyUrl(urlText);
         if (url && !use.dynamic) {
           const { host, port } = splitHostPort(url.hostPort);
           const upstream = port === undefined ? findUpstream(scope, host) : undefined;
           if (upstream) use.upstream = upstream;
-          else use.target = { host, port: port ?? (url.scheme === 'https' ? 443 : 80), token: urlToken };
+          else use.target = { host, port: port ?? (url.scheme === 'https' ? 443 : 80), token: directive.args[0]! };
         } else if (url && use.dynamic) {
           // A variable only in the path still names a fixed upstream group or server; so does
           // one right after the host that always starts with "/" (`http://api$request_uri`).
@@ -150,11 +169,12 @@ function readUpstream(scope: NginxScope): Upstream {
 }
 
 function readListener(directive: NginxDirective, scope: NginxScope): Listener {
-  const { host, port } = splitHostPort(directive.args[0]?.value ?? '');
+  const count = argCountOf(directive);
+  const { host, port } = splitHostPort(count > 0 ? argValueOf(directive, 0) : '');
   const listener: Listener = { directive, scope, address: host, port };
-  for (const arg of directive.args.slice(1)) {
-    const match = /^backlog=(-?\d+)$/.exec(arg.value);
-    if (match) listener.backlog = { value: Number(match[1]), token: arg };
+  for (let i = 1; i < count; i++) {
+    const match = /^backlog=(-?\d+)$/.exec(argValueOf(directive, i));
+    if (match) listener.backlog = { value: Number(match[1]), token: directive.args[i]! };
   }
   return listener;
 }
@@ -175,5 +195,5 @@ function readMap(scope: NginxScope): NginxMap {
 export function effectiveValue(scope: NginxScope, name: string, fallback: string): { value: string; directive?: NginxDirective } {
   const found = effectiveDirective(scope, name);
   if (!found) return { value: fallback };
-  return { value: found.directive.args[0]?.value ?? fallback, directive: found.directive };
+  return { value: argCountOf(found.directive) > 0 ? argValueOf(found.directive, 0) : fallback, directive: found.directive };
 }

@@ -3,7 +3,8 @@ import type { NginxConfig, NginxDirective, NginxStatement } from '../../language
 /**
  * A block level of an nginx configuration with includes expanded: `main`, `http`, a `server`,
  * a `location`, an `if`, an `upstream`… Rules ask scopes for the directives in effect at a
- * level instead of walking files and includes themselves.
+ * level instead of walking files and includes themselves. A tree is not changed once built:
+ * the queries below keep what they work out per scope.
  */
 export interface NginxScope {
   /** `main`, or the name of the block directive that opens the scope (`http`, `location`, …). */
@@ -14,9 +15,11 @@ export interface NginxScope {
   /** Directives directly in this scope, in nginx's reading order, includes expanded. */
   directives: NginxDirective[];
   children: NginxScope[];
-  /** The `include` statements that led into this scope's directives, per directive. */
-  includedVia: Map<NginxDirective, NginxDirective[]>;
+  /** The `include` statements that led into this scope's directives, for each directive that came through one. */
+  includedVia: ReadonlyMap<NginxDirective, readonly NginxDirective[]>;
 }
+
+const NO_INCLUDES: ReadonlyMap<NginxDirective, readonly NginxDirective[]> = new Map();
 
 /**
  * Builds the scope tree of one configuration, expanding includes in place. A snippet read in a
@@ -25,20 +28,25 @@ export interface NginxScope {
  * is known about them, so rules must not assume nginx's defaults were left in place there.
  */
 export function buildScopeTree(config: NginxConfig, rootContext: readonly string[] = config.context ?? []): NginxScope {
-  const main: NginxScope = { kind: 'main', directives: [], children: [], includedVia: new Map() };
+  const main: NginxScope = { kind: 'main', directives: [], children: [], includedVia: NO_INCLUDES };
   let innermost = main;
   for (const kind of rootContext) {
-    const synthetic: NginxScope = { kind, parent: innermost, directives: [], children: [], includedVia: new Map() };
+    const synthetic: NginxScope = { kind, parent: innermost, directives: [], children: [], includedVia: NO_INCLUDES };
     innermost.children.push(synthetic);
     innermost = synthetic;
   }
   const rootFile = config.files.get(config.root);
   if (!rootFile) return main;
+  // Most levels include nothing and share one empty map; these are the ones that do.
+  const includedInto = new Map<NginxScope, Map<NginxDirective, NginxDirective[]>>();
   fill(innermost, rootFile.statements, [], new Set([config.root]));
   return main;
 
   function fill(scope: NginxScope, statements: NginxStatement[], via: NginxDirective[], chain: Set<string>): void {
-    for (const statement of statements) {
+    // Counted loops over directives here and below: they run once per directive of a large
+    // config in code V8 has not optimized yet, where `for…of` costs an iterator step each.
+    for (let i = 0; i < statements.length; i++) {
+      const statement = statements[i]!;
       if (statement.type !== 'directive') continue;
       if (statement.name === 'include' && statement.includes) {
         for (const path of statement.includes) {
@@ -50,9 +58,17 @@ export function buildScopeTree(config: NginxConfig, rootContext: readonly string
         continue;
       }
       scope.directives.push(statement);
-      if (via.length > 0) scope.includedVia.set(statement, via);
+      if (via.length > 0) {
+        let included = includedInto.get(scope);
+        if (!included) {
+          included = new Map();
+          includedInto.set(scope, included);
+          scope.includedVia = included;
+        }
+        included.set(statement, via);
+      }
       if (statement.block) {
-        const child: NginxScope = { kind: statement.name, directive: statement, parent: scope, directives: [], children: [], includedVia: new Map() };
+        const child: NginxScope = { kind: statement.name, directive: statement, parent: scope, directives: [], children: [], includedVia: NO_INCLUDES };
         scope.children.push(child);
         fill(child, statement.block, via, chain);
       }
@@ -72,9 +88,50 @@ export function allScopes(root: NginxScope): NginxScope[] {
   return out;
 }
 
-/** Directives named `name` directly in `scope`. */
-export function directivesIn(scope: NginxScope, name: string): NginxDirective[] {
-  return scope.directives.filter((d) => d.name === name);
+const NONE: readonly NginxDirective[] = [];
+
+/**
+ * Levels with at least this many directives are grouped by name on their first query, as the
+ * `http` level of a large configuration, which holds thousands of servers and which every
+ * location's questions reach: filtering it per question made the lint quadratic. Smaller levels
+ * are scanned, which costs less than a map per location.
+ */
+const GROUPED_FROM = 32;
+const groups = new WeakMap<NginxScope, Map<string, NginxDirective[]>>();
+
+function groupedByName(scope: NginxScope): Map<string, NginxDirective[]> | undefined {
+  if (scope.directives.length < GROUPED_FROM) return undefined;
+  let byName = groups.get(scope);
+  if (!byName) {
+    byName = new Map();
+    for (const directive of scope.directives) {
+      const named = byName.get(directive.name);
+      if (named) named.push(directive);
+      else byName.set(directive.name, [directive]);
+    }
+    groups.set(scope, byName);
+  }
+  return byName;
+}
+
+/** Directives named `name` directly in `scope`, in reading order (possibly shared: do not modify). */
+export function directivesIn(scope: NginxScope, name: string): readonly NginxDirective[] {
+  const grouped = groupedByName(scope);
+  return grouped ? (grouped.get(name) ?? NONE) : scope.directives.filter((d) => d.name === name);
+}
+
+function firstIn(scope: NginxScope, name: string): NginxDirective | undefined {
+  const grouped = groupedByName(scope);
+  if (grouped) return grouped.get(name)?.[0];
+  const directives = scope.directives;
+  for (let i = 0; i < directives.length; i++) if (directives[i]!.name === name) return directives[i];
+  return undefined;
+}
+
+/** The nearest level from `scope` up to `main` that has a directive named `name` itself. */
+export function nearestLevelWith(scope: NginxScope, name: string): NginxScope | undefined {
+  for (let level: NginxScope | undefined = scope; level; level = level.parent) if (firstIn(level, name)) return level;
+  return undefined;
 }
 
 /**
@@ -84,7 +141,7 @@ export function directivesIn(scope: NginxScope, name: string): NginxDirective[] 
  */
 export function effectiveDirective(scope: NginxScope, name: string): { directive: NginxDirective; scope: NginxScope } | undefined {
   for (let level: NginxScope | undefined = scope; level; level = level.parent) {
-    const found = level.directives.find((d) => d.name === name);
+    const found = firstIn(level, name);
     if (found) return { directive: found, scope: level };
   }
   return undefined;
@@ -94,12 +151,9 @@ export function effectiveDirective(scope: NginxScope, name: string): { directive
  * For array-valued directives such as `proxy_set_header`, `add_header` or `proxy_hide_header`:
  * a level inherits the parent's list only when it defines none of its own.
  */
-export function effectiveDirectiveList(scope: NginxScope, name: string): { directives: NginxDirective[]; scope: NginxScope } | undefined {
-  for (let level: NginxScope | undefined = scope; level; level = level.parent) {
-    const found = level.directives.filter((d) => d.name === name);
-    if (found.length > 0) return { directives: found, scope: level };
-  }
-  return undefined;
+export function effectiveDirectiveList(scope: NginxScope, name: string): { directives: readonly NginxDirective[]; scope: NginxScope } | undefined {
+  const level = nearestLevelWith(scope, name);
+  return level && { directives: directivesIn(level, name), scope: level };
 }
 
 /** The closest enclosing scope of one of the given kinds, `scope` itself included. */
