@@ -14,7 +14,7 @@ const outDir = join(tmpdir(), 'hoplint-bench');
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 const bin = join(repo, 'bin', 'hoplint.js');
-const reporter = join(repo, 'bench', 'rss-reporter.mjs');
+const reporter = join(repo, 'bench', 'rss-reporter.cjs');
 const quick = process.argv.includes('--quick');
 const runs = quick ? 1 : 3;
 
@@ -52,7 +52,7 @@ function treeSize(dir) {
 
 function lintRow(label, target) {
   const { files, bytes } = treeSize(statSync(target).isDirectory() ? target : dirname(target));
-  const run = timeProcess(process.execPath, ['--import', reporter, bin, '--format', 'json', '--no-color', target]);
+  const run = timeProcess(process.execPath, ['--require', reporter, bin, '--format', 'json', '--no-color', target]);
   const seconds = run.ms / 1000;
   console.log(
     `${label.padEnd(34)} ${String(files).padStart(6)} files ${(bytes / 1e6).toFixed(2).padStart(7)} MB ${run.ms.toFixed(0).padStart(7)} ms ` +
@@ -84,9 +84,9 @@ const parseMs = median(parseTimes);
 console.log(`nginx parse in-process: ${text.split('\n').length - 1} lines, ${sizeMb.toFixed(2)} MB in ${parseMs.toFixed(1)} ms = ${(sizeMb / (parseMs / 1000)).toFixed(0)} MB/s (target >= 50)\n`);
 
 // 2. Whole process: parse, lint, and nginx -t on the same file.
-const parseRun = timeProcess(process.execPath, ['--import', reporter, bin, 'parse', nginxFile]);
+const parseRun = timeProcess(process.execPath, ['--require', reporter, bin, 'parse', nginxFile]);
 console.log(`hoplint parse (60k-line nginx.conf): ${parseRun.ms.toFixed(0)} ms, peak RSS ${(parseRun.maxRssKb / 1024).toFixed(0)} MB (target < 200 MB)`);
-const lintRun = timeProcess(process.execPath, ['--import', reporter, bin, '--format', 'json', nginxFile]);
+const lintRun = timeProcess(process.execPath, ['--require', reporter, bin, '--format', 'json', nginxFile]);
 console.log(`hoplint lint, all rules (same file): ${lintRun.ms.toFixed(0)} ms, peak RSS ${(lintRun.maxRssKb / 1024).toFixed(0)} MB (target < 300 MB)`);
 const nginx = nginxBinary();
 if (nginx) {
@@ -108,7 +108,7 @@ if (nginx) {
 const small = join(outDir, 'small');
 mkdirSync(small, { recursive: true });
 writeFileSync(join(small, 'sysctl.conf'), 'net.core.somaxconn = 4096\nnet.ipv4.tcp_tw_reuse = 1\n');
-const smallRun = timeProcess(process.execPath, ['--import', reporter, bin, join(small, 'sysctl.conf')], quick ? 3 : 9);
+const smallRun = timeProcess(process.execPath, ['--require', reporter, bin, join(small, 'sysctl.conf')], quick ? 3 : 9);
 console.log(`\nsingle small file (pre-commit case): ${smallRun.ms.toFixed(0)} ms, peak RSS ${(smallRun.maxRssKb / 1024).toFixed(0)} MB (target < 150 ms)\n`);
 
 // 4. Growth with size: each corpus at 1/4, 1/2 and full size.
