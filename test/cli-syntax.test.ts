@@ -32,6 +32,17 @@ describe('the syntax path: what cannot be read or parsed is a positioned finding
     ]);
   });
 
+  it('an include graph that doubles at each of 31 levels stops at the inclusion limit with one finding', async () => {
+    const levels: Record<string, string> = {};
+    for (let i = 0; i < 31; i++) levels[`l${i}.conf`] = `include l${i + 1}.conf;\ninclude l${i + 1}.conf;\n`;
+    levels['l31.conf'] = 'add_header X-A b;\n';
+    const { code, json } = await lintJson({ 'nginx.conf': 'events {}\nhttp {\n    server {\n        listen 80;\n        include l0.conf;\n    }\n}\n', ...levels });
+    expect(code).toBe(1);
+    expect(json.findings).toHaveLength(1);
+    expect(json.findings[0]).toMatchObject({ ruleId: 'syntax', line: 2, column: 1, endLine: 2, endColumn: 8, message: 'too many file inclusions to check (more than 20000)' });
+    expect(json.findings[0]!.file).toMatch(/^l\d+\.conf$/);
+  });
+
   it('a binary file, an oversized file and invalid UTF-8, each at 1:1 or at the bad byte', async () => {
     const { json, dir } = await lintJson({
       'bin/nginx.conf': new Uint8Array([0x65, 0x76, 0x00, 0x01, 0x02]),

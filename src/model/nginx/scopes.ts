@@ -1,4 +1,5 @@
 import type { NginxConfig, NginxDirective, NginxStatement } from '../../languages/nginx/ast.js';
+import { MAX_INCLUSIONS } from '../../languages/nginx/analyze.js';
 
 /**
  * A block level of an nginx configuration with includes expanded: `main`, `http`, a `server`,
@@ -39,6 +40,9 @@ export function buildScopeTree(config: NginxConfig, rootContext: readonly string
   if (!rootFile) return main;
   // Most levels include nothing and share one empty map; these are the ones that do.
   const includedInto = new Map<NginxScope, Map<NginxDirective, NginxDirective[]>>();
+  // Like the analyzer (which reports it), expansion stops after MAX_INCLUSIONS: a file included
+  // twice at each of a few levels would otherwise grow the tree exponentially.
+  let inclusions = 0;
   fill(innermost, rootFile.statements, [], new Set([config.root]));
   return main;
 
@@ -51,7 +55,7 @@ export function buildScopeTree(config: NginxConfig, rootContext: readonly string
       if (statement.name === 'include' && statement.includes) {
         for (const path of statement.includes) {
           const file = config.files.get(path);
-          if (!file || chain.has(path)) continue;
+          if (!file || chain.has(path) || ++inclusions > MAX_INCLUSIONS) continue;
           const next = new Set(chain).add(path);
           fill(scope, file.statements, [...via, statement], next);
         }
