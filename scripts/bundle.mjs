@@ -29,7 +29,7 @@ const build = await rolldown({
     handler(level, log);
   },
 });
-await build.write({ dir: outDir, format: 'cjs', codeSplitting: false, minify: true, entryFileNames: '[name].cjs' });
+await build.write({ dir: outDir, format: 'cjs', codeSplitting: false, entryFileNames: '[name].cjs' });
 await build.close();
 
 // The code cache holds the functions a run compiled, so the build runs hoplint over the bundled
