@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Pair, Scalar, YAMLMap } from 'yaml';
-import { loadYaml, spanOfKey, spanOfNode, toPlainBounded } from '../src/languages/yaml/loader.js';
+import { loadYaml, MAX_FLOW_DEPTH, spanOfKey, spanOfNode, toPlainBounded } from '../src/languages/yaml/loader.js';
 
 const BILLION_LAUGHS = `a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
 b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
@@ -165,6 +165,12 @@ describe('alias expansion is bounded', () => {
     ]);
   });
 
+  it('checks every document of a stream that has aliases, and a `*` that is no alias leaves a document alone', () => {
+    const result = loadYaml('s.yaml', `glob: "*.conf"\n---\n${BILLION_LAUGHS}---\nafter: 1\n`);
+    expect(result.documents.map((document) => document.index)).toEqual([0, 2]);
+    expect(result.issues).toMatchObject([{ line: 6, message: expect.stringContaining('exceeds 100 aliases') }]);
+  });
+
   it('expands ordinary aliases and merge keys in toPlainBounded', () => {
     const result = loadYaml('m.yaml', 'base: &base {app: web, tier: front}\nlabels:\n  <<: *base\n  tier: back\n');
     expect(result.issues).toEqual([]);
@@ -182,6 +188,26 @@ describe('alias expansion is bounded', () => {
     expect(toPlainBounded(result.documents[0]!.doc, 100)).toEqual({
       issue: 'YAML alias expansion exceeds 100 aliases (alias bomb?): *c is not expanded',
     });
+  });
+});
+
+describe('flow nesting is bounded before parsing', () => {
+  it('refuses nesting deeper than MAX_FLOW_DEPTH at the first opener beyond it', () => {
+    const depth = MAX_FLOW_DEPTH + 1;
+    const result = loadYaml('deep.yaml', `items: ${'['.repeat(depth)}${']'.repeat(depth)}\n`);
+    expect(result.documents).toEqual([]);
+    expect(result.issues).toMatchObject([{ line: 1, column: 8 + MAX_FLOW_DEPTH, message: `YAML flow collections nest deeper than ${MAX_FLOW_DEPTH} levels here; not parsed` }]);
+  });
+
+  it('parses nesting at the limit, and brackets in quotes and comments or side by side do not count', () => {
+    const atLimit = `items: ${'['.repeat(MAX_FLOW_DEPTH)}${']'.repeat(MAX_FLOW_DEPTH)}\n`;
+    const quoted = `a: "${'['.repeat(300)}"\nb: '${'{'.repeat(300)}'\n# ${'['.repeat(300)}\n`;
+    const flat = `c: [${Array.from({ length: 300 }, () => '[]').join(', ')}]\n`;
+    for (const text of [atLimit, quoted, flat]) {
+      const result = loadYaml('ok.yaml', text);
+      expect(result.issues).toEqual([]);
+      expect(result.documents).toHaveLength(1);
+    }
   });
 });
 

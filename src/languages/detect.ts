@@ -17,11 +17,26 @@ const NGINX_INCLUDE_ONLY = new Set(['mime.types', 'fastcgi_params', 'fastcgi.con
 const SYSCTL_DIRS = new Set(['sysctl.d']);
 const CONTENT_EXTENSIONS = new Set(['.conf', '.yaml', '.yml', '.json', '.conflist']);
 
-function splitPath(path: string): { dirs: string[]; base: string; ext: string } {
-  const parts = path.replace(/\\/g, '/').split('/').filter((part) => part !== '' && part !== '.');
-  const base = (parts.pop() ?? '').toLowerCase();
+interface PathParts {
+  dirs: string[];
+  base: string;
+  ext: string;
+}
+
+/** The last path split: discovery asks about each file's path several times in a row. */
+let lastSplit: { path: string; parts: PathParts } | undefined;
+
+function splitPath(path: string): PathParts {
+  if (lastSplit?.path === path) return lastSplit.parts;
+  const dirs: string[] = [];
+  for (const segment of (path.includes('\\') ? path.replace(/\\/g, '/') : path).toLowerCase().split('/')) {
+    if (segment !== '' && segment !== '.') dirs.push(segment);
+  }
+  const base = dirs.pop() ?? '';
   const dot = base.lastIndexOf('.');
-  return { dirs: parts.map((part) => part.toLowerCase()), base, ext: dot > 0 ? base.slice(dot) : '' };
+  const parts: PathParts = { dirs, base, ext: dot > 0 ? base.slice(dot) : '' };
+  lastSplit = { path, parts };
+  return parts;
 }
 
 export function classifyByPath(path: string): PathMatch | undefined {

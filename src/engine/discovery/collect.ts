@@ -39,33 +39,16 @@ function unknownLanguage(path: string): SyntaxIssue {
  * (a `.yaml`, a bare `.conf`) is read to look at its content and skipped when it is not.
  * Files named on the command line are never skipped silently.
  */
-/** How many files are read at once. */
-const READ_CONCURRENCY = 32;
-
 export async function collectFiles(targets: readonly Target[], options: CollectOptions): Promise<Collected> {
   const files: WorkspaceFile[] = [];
   const issues: SyntaxIssue[] = [];
-  const candidates = targets.map(({ absolutePath, explicit }) => {
+  // One file at a time: the disk host reads small files synchronously, so overlapping reads gains nothing.
+  for (const { absolutePath, explicit } of targets) {
     const displayPath = options.displayPath(absolutePath);
     const forced = options.languageOverride(absolutePath);
     const byPath = forced ? { language: forced, strength: 'strong' as const } : classifyByPath(displayPath);
-    return { absolutePath, explicit, displayPath, byPath, wanted: Boolean(byPath || explicit || isContentCandidate(displayPath)) };
-  });
-  // Reads overlap (the disk and the event loop wait, not the CPU); results are used in order.
-  const wanted = candidates.filter((candidate) => candidate.wanted);
-  const reads = new Array<ReturnType<typeof readSource>>(wanted.length);
-  let next = 0;
-  const startRead = (): void => {
-    const index = next++;
-    if (index >= wanted.length) return;
-    reads[index] = readSource(options.host, wanted[index]!.absolutePath);
-    void reads[index]!.finally(startRead);
-  };
-  for (let i = 0; i < Math.min(READ_CONCURRENCY, wanted.length); i++) startRead();
-  for (let index = 0; index < wanted.length; index++) {
-    const { absolutePath, explicit, displayPath, byPath } = wanted[index]!;
-    while (reads[index] === undefined) await new Promise((resolve) => setImmediate(resolve));
-    const read = await reads[index]!;
+    if (!byPath && !explicit && !isContentCandidate(displayPath)) continue;
+    const read = await readSource(options.host, absolutePath);
     if (!read.ok) {
       if (byPath || explicit) issues.push(read.issue);
       continue;

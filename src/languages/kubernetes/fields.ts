@@ -40,17 +40,23 @@ export class FieldReader {
   /** The pair for `key`, looking through `<<` merge keys when the map has no such key itself. */
   pair(map: YAMLMap | undefined, key: string, depth = 0): Pair | undefined {
     if (!map) return undefined;
-    const merges: unknown[] = [];
+    let merges: unknown[] | undefined;
     for (const item of map.items) {
-      const itemKey = this.resolve(item.key);
+      // Nearly every key is a plain string scalar, which can neither be a merge key nor an alias.
+      const rawKey = item.key;
+      if (isScalar(rawKey) && typeof rawKey.value === 'string' && rawKey.value !== '<<') {
+        if (rawKey.value === key) return item;
+        continue;
+      }
+      const itemKey = this.resolve(rawKey);
       if (!isScalar(itemKey)) continue;
       if (isMergeKey(itemKey)) {
-        if (depth < MAX_MERGE_DEPTH) merges.push(item.value);
+        if (depth < MAX_MERGE_DEPTH) (merges ??= []).push(item.value);
       } else if (scalarText(itemKey) === key) {
         return item;
       }
     }
-    for (const merge of merges) {
+    for (const merge of merges ?? []) {
       const resolved = this.resolve(merge);
       const sources = isSeq(resolved) ? resolved.items.map((item) => this.resolve(item)) : [resolved];
       for (const candidate of sources) {
@@ -152,8 +158,39 @@ export class FieldReader {
     return { entries: this.entries(node, path), span: this.span(node) };
   }
 
+  /** `stringMap` as a plain record, for maps whose positions no one reports (metadata labels, annotations). */
+  stringRecord(map: YAMLMap | undefined, key: string, path: string): Record<string, string> {
+    const record: Record<string, string> = {};
+    const node = this.map(map, key, path);
+    if (node) {
+      this.eachStringEntry(node, path, (entryKey, _pair, _keyNode, valueNode) => {
+        record[entryKey] = valueNode && !isNull(valueNode) ? scalarText(valueNode) : '';
+      });
+    }
+    return record;
+  }
+
   entries(map: YAMLMap, path: string): LocatedEntry[] {
     const entries: LocatedEntry[] = [];
+    this.eachStringEntry(map, path, (key, item, keyNode, valueNode) => {
+      const keySpan = spanOfKey(this.source, item) ?? this.span(keyNode);
+      const valueSpan = valueNode ? this.span(valueNode) : keySpan;
+      entries.push({
+        key,
+        value: valueNode && !isNull(valueNode) ? scalarText(valueNode) : '',
+        keySpan,
+        valueSpan,
+        span: this.source.lineIndex.span(this.source.file, keySpan.start, Math.max(keySpan.end, valueSpan.end)),
+      });
+    });
+    return entries;
+  }
+
+  /**
+   * Each `key: scalar` of a map, `<<` merges included, the first occurrence of a key winning;
+   * values that are not scalars are reported and skipped.
+   */
+  private eachStringEntry(map: YAMLMap, path: string, visit: (key: string, item: Pair, keyNode: Scalar, valueNode: Scalar | undefined) => void): void {
     const seen = new Set<string>();
     const collect = (current: YAMLMap, depth: number): void => {
       const merges: unknown[] = [];
@@ -172,15 +209,7 @@ export class FieldReader {
           this.report(valueNode, `${path}.${key} should be a string, not ${describe(valueNode)}`);
           continue;
         }
-        const keySpan = spanOfKey(this.source, item) ?? this.span(keyNode);
-        const valueSpan = valueNode ? this.span(valueNode) : keySpan;
-        entries.push({
-          key,
-          value: valueNode && !isNull(valueNode) ? scalarText(valueNode) : '',
-          keySpan,
-          valueSpan,
-          span: this.source.lineIndex.span(this.source.file, keySpan.start, Math.max(keySpan.end, valueSpan.end)),
-        });
+        visit(key, item, keyNode, valueNode);
       }
       if (depth >= MAX_MERGE_DEPTH) return;
       for (const merge of merges) {
@@ -190,7 +219,6 @@ export class FieldReader {
       }
     };
     collect(map, 0);
-    return entries;
   }
 
   report(node: Node, message: string): void {

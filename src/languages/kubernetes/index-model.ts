@@ -145,16 +145,19 @@ export function buildKubernetesModel(results: YamlLoadResult[]): KubernetesModel
     }
   }
 
-  const nodePorts: NodePortUse[] = services.flatMap((service) =>
-    service.ports.flatMap((servicePort) =>
-      servicePort.nodePort
-        ? [{ port: servicePort.nodePort.value, span: servicePort.nodePort.span, protocol: servicePort.protocol, service, servicePort }]
-        : [],
-    ),
-  );
+  const nodePorts: NodePortUse[] = [];
+  for (const service of services) {
+    for (const servicePort of service.ports) {
+      const nodePort = servicePort.nodePort;
+      if (nodePort) nodePorts.push({ port: nodePort.value, span: nodePort.span, protocol: servicePort.protocol, service, servicePort });
+    }
+  }
 
-  const containerPorts = (workload: Workload): ContainerPort[] =>
-    (workload.template?.containers ?? []).flatMap((container) => container.ports);
+  const containerPorts = (workload: Workload): ContainerPort[] => {
+    const ports: ContainerPort[] = [];
+    for (const container of workload.template?.containers ?? []) for (const port of container.ports) ports.push(port);
+    return ports;
+  };
 
   return {
     objects,

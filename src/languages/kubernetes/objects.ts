@@ -2,7 +2,7 @@ import { isMap, isScalar, isSeq } from 'yaml';
 import type { YAMLMap, YAMLSeq } from 'yaml';
 import type { SyntaxIssue } from '../../core/syntax.js';
 import type { YamlDocument, YamlLoadResult } from '../yaml/loader.js';
-import { FieldReader, recordOf } from './fields.js';
+import { FieldReader } from './fields.js';
 import type { KubernetesObject } from './types.js';
 
 export const DEFAULT_NAMESPACE = 'default';
@@ -88,8 +88,8 @@ function objectOf(reader: FieldReader, document: YamlDocument, root: YAMLMap, li
     kind: kindNode.value,
     namespace: CLUSTER_SCOPED_KINDS.has(kindNode.value) ? '' : namespace?.value || DEFAULT_NAMESPACE,
     namespaceExplicit: Boolean(namespace?.value),
-    labels: recordOf(reader.stringMap(metadata, 'labels', 'metadata.labels')),
-    annotations: recordOf(reader.stringMap(metadata, 'annotations', 'metadata.annotations')),
+    labels: reader.stringRecord(metadata, 'labels', 'metadata.labels'),
+    annotations: reader.stringRecord(metadata, 'annotations', 'metadata.annotations'),
     file: document.file,
     documentIndex: document.index,
     span: reader.span(root),

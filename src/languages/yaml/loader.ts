@@ -1,5 +1,5 @@
-import { isAlias, isCollection, isPair, isScalar, parseAllDocuments } from 'yaml';
-import type { Document, Node, Pair } from 'yaml';
+import { isNode, isPair, parseAllDocuments } from 'yaml';
+import type { Document, Node, Pair, Range } from 'yaml';
 import { LineIndex } from '../../core/source.js';
 import type { Span } from '../../core/source.js';
 import type { SyntaxIssue } from '../../core/syntax.js';
@@ -69,6 +69,17 @@ function flowNestingBeyond(text: string, limit: number): number {
   return -1;
 }
 
+/** Whether `text` has more than `limit` `[` and `{` in all, the least that nesting beyond `limit` takes. */
+function hasMoreOpeners(text: string, limit: number): boolean {
+  let count = 0;
+  for (const opener of ['[', '{']) {
+    for (let i = text.indexOf(opener); i !== -1; i = text.indexOf(opener, i + 1)) {
+      if (++count > limit) return true;
+    }
+  }
+  return false;
+}
+
 const HELM_SOURCE = /^#\s*Source:\s*(\S.*?)\s*$/m;
 
 /**
@@ -92,12 +103,15 @@ export function loadYaml(file: string, text: string, options: YamlLoadOptions = 
     return result;
   }
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > maxBytes) {
-    issueAt(0, 0, `YAML file is ${bytes} bytes, more than the ${maxBytes}-byte limit; not parsed`);
-    return result;
+  // A UTF-16 code unit takes at most three UTF-8 bytes, so most texts need no byte count.
+  if (text.length * 3 > maxBytes) {
+    const bytes = Buffer.byteLength(text, 'utf8');
+    if (bytes > maxBytes) {
+      issueAt(0, 0, `YAML file is ${bytes} bytes, more than the ${maxBytes}-byte limit; not parsed`);
+      return result;
+    }
   }
-  const tooDeep = flowNestingBeyond(text, MAX_FLOW_DEPTH);
+  const tooDeep = hasMoreOpeners(text, MAX_FLOW_DEPTH) ? flowNestingBeyond(text, MAX_FLOW_DEPTH) : -1;
   if (tooDeep >= 0) {
     issueAt(tooDeep, tooDeep + 1, `YAML flow collections nest deeper than ${MAX_FLOW_DEPTH} levels here; not parsed`);
     return result;
@@ -123,7 +137,9 @@ export function loadYaml(file: string, text: string, options: YamlLoadOptions = 
   };
   parsed.forEach((doc, index) => {
     for (const error of doc.errors) issueAt(error.pos[0], error.pos[1], oneLine(error.message));
-    const aliasProblem = checkAliasExpansion(doc, limits);
+    // Only a document with an alias can expand; one without a `*` in its text has none.
+    const star = text.indexOf('*', doc.range[0]);
+    const aliasProblem = star !== -1 && star < doc.range[2] ? checkAliasExpansion(doc, limits) : undefined;
     if (aliasProblem) {
       issueAt(aliasProblem.start, aliasProblem.end, aliasProblem.message);
       return;
@@ -176,13 +192,10 @@ export function toPlainBounded(
   }
 }
 
-/** The `[start, valueEnd]` offsets of a node, when it has a source range. */
-function rangeOf(node: unknown): [number, number] | undefined {
-  if (!node || typeof node !== 'object') return undefined;
-  if (!isScalar(node) && !isCollection(node) && !isAlias(node)) return undefined;
-  const range = node.range;
-  if (!range) return undefined;
-  return [range[0], range[1]];
+/** The node's own `[start, valueEnd, nodeEnd]` offsets, when it has a source range. */
+function rangeOf(node: unknown): Readonly<Range> | undefined {
+  if (!isNode(node)) return undefined;
+  return node.range ?? undefined;
 }
 
 /**
@@ -212,13 +225,12 @@ function helmSourceOf(text: string, doc: Document.Parsed, previousEnd: number): 
   return HELM_SOURCE.exec(header)?.[1];
 }
 
-/** Offset of the first character that text files do not contain (NUL and C0 controls but tab/CR/LF/FF/ESC), or -1. */
+/** NUL and the C0 controls but tab, LF, FF, CR and ESC: characters that text files do not contain. */
+const BINARY_CHARACTER = /[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]/;
+
+/** Offset of the first binary character, or -1. */
 function firstBinaryCharacter(text: string): number {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12 && c !== 27) return i;
-  }
-  return -1;
+  return text.search(BINARY_CHARACTER);
 }
 
 function isLineBreakOrSpace(c: number): boolean {
