@@ -1,8 +1,12 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { rm, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from './support/cli.js';
 import { writeTree } from './support/temp-tree.js';
+
+const posix = process.platform !== 'win32';
 
 const trees: string[] = [];
 afterEach(async () => {
@@ -30,6 +34,43 @@ describe('the syntax path: what cannot be read or parsed is a positioned finding
       ['syntax', 'broken/nginx.conf', 6],
       ['nginx/unknown-directive', 'ok/nginx.conf', 3],
     ]);
+  });
+
+  it.skipIf(!posix)('a FIFO met while walking is reported and never waited on; the other files are linted', async () => {
+    const dir = await writeTree({ 'hoplint.config.yaml': '{}\n', 'ok/nginx.conf': GOOD_TYPO });
+    trees.push(dir);
+    execFileSync('mkfifo', [join(dir, 'nginx.conf')]);
+    const run = await runCli(['-f', 'json', '.'], { cwd: dir });
+    expect(run.code).toBe(1);
+    const json = JSON.parse(run.stdout) as Json;
+    expect(json.findings.map(({ ruleId, file, line, message }) => [ruleId, file, line, message])).toEqual([
+      ['syntax', 'nginx.conf', 1, 'not read: it is a FIFO (named pipe); name it on the command line to lint what is written to it'],
+      ['nginx/unknown-directive', 'ok/nginx.conf', 3, 'unknown directive "gzipp"; did you mean "gzip"?'],
+    ]);
+  });
+
+  it.skipIf(!posix)('a FIFO named on the command line is linted from its writer, and one without a writer is reported', async () => {
+    const dir = await writeTree({ 'hoplint.config.yaml': '{}\n' });
+    trees.push(dir);
+    execFileSync('mkfifo', [join(dir, 'sysctl.conf'), join(dir, 'nginx.conf')]);
+    const writer = spawn('sh', ['-c', 'printf "net.ipv4.tcp_tw_recycle = 1\\n" > sysctl.conf'], { cwd: dir });
+    const run = await runCli(['-f', 'json', 'sysctl.conf', 'nginx.conf'], { cwd: dir });
+    writer.kill();
+    const json = JSON.parse(run.stdout) as Json;
+    expect(json.findings.map(({ ruleId, file, line }) => [ruleId, file, line])).toEqual([
+      ['syntax', 'nginx.conf', 1],
+      ['sysctl/tcp-tw-recycle', 'sysctl.conf', 1],
+    ]);
+    expect(json.findings[0]!.message).toBe('cannot read file: it is a FIFO (named pipe) that no process writes to');
+  });
+
+  it.skipIf(!existsSync('/dev/zero'))('a device named on the command line is reported, not read forever', async () => {
+    const dir = await writeTree({ 'hoplint.config.yaml': '{}\n' });
+    trees.push(dir);
+    const run = await runCli(['-f', 'json', '/dev/zero'], { cwd: dir });
+    expect(run.code).toBe(1);
+    const json = JSON.parse(run.stdout) as Json;
+    expect(json.findings.map(({ ruleId, file, message }) => [ruleId, file, message])).toEqual([['syntax', '/dev/zero', 'cannot read file: it is a device, not a config file']]);
   });
 
   it('an include graph that doubles at each of 31 levels stops at the inclusion limit with one finding', async () => {

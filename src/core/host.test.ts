@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { diskHost } from './host.js';
+import { diskHost, FIFO_WRITER_WAIT_MS } from './host.js';
 
 const dirs: string[] = [];
 async function tempDir(): Promise<string> {
@@ -42,5 +43,29 @@ describe('diskHost', () => {
     const writing = writeFile(fifo, 'kind: ConfigMap\n');
     expect(Buffer.from(await diskHost.readFile(fifo)).toString()).toBe('kind: ConfigMap\n');
     await writing;
+  });
+
+  it.skipIf(process.platform === 'win32')('gives up on a FIFO nobody writes to instead of hanging in open()', async () => {
+    const dir = await tempDir();
+    const fifo = join(dir, 'nginx.conf');
+    execFileSync('mkfifo', [fifo]);
+    expect(await diskHost.stat(fifo)).toEqual({ isFile: false, isDirectory: false, size: 0, special: 'fifo' });
+    const started = Date.now();
+    await expect(diskHost.readFile(fifo)).rejects.toMatchObject({ code: 'ENOWRITER' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(FIFO_WRITER_WAIT_MS);
+  });
+
+  it.skipIf(process.platform === 'win32')('stops reading a FIFO past maxBytes', async () => {
+    const dir = await tempDir();
+    const fifo = join(dir, 'sysctl.conf');
+    execFileSync('mkfifo', [fifo]);
+    const writing = writeFile(fifo, 'x'.repeat(300_000)).catch(() => undefined);
+    await expect(diskHost.readFile(fifo, { maxBytes: 100_000 })).rejects.toMatchObject({ code: 'EFBIG' });
+    await writing;
+  });
+
+  it.skipIf(!existsSync('/dev/zero'))('refuses a device, which may never end', async () => {
+    expect(await diskHost.stat('/dev/zero')).toMatchObject({ isFile: false, isDirectory: false, special: 'device' });
+    await expect(diskHost.readFile('/dev/zero')).rejects.toMatchObject({ code: 'EDEVICE' });
   });
 });

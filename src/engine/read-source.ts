@@ -1,5 +1,5 @@
 import { decodeText, LineIndex } from '../core/source.js';
-import type { FileHost } from '../core/host.js';
+import { FIFO_IDLE_LIMIT_MS, type FileHost } from '../core/host.js';
 import type { SyntaxIssue } from '../core/syntax.js';
 
 /** Config files are small; anything larger is a generated file or a mistake, not read whole. */
@@ -22,6 +22,16 @@ function describeReadError(error: unknown): string {
       return 'cannot read file: permission denied';
     case 'EISDIR':
       return 'cannot read file: it is a directory';
+    case 'EFBIG':
+      return `cannot read file: more than ${formatSize(MAX_FILE_BYTES)} came through it; hoplint reads config files up to that size`;
+    case 'ENOWRITER':
+      return 'cannot read file: it is a FIFO (named pipe) that no process writes to';
+    case 'ETIMEDOUT':
+      return `cannot read file: the process writing to this FIFO sent nothing for ${FIFO_IDLE_LIMIT_MS / 1000} s`;
+    case 'EDEVICE':
+      return 'cannot read file: it is a device, not a config file';
+    case 'ESOCKET':
+      return 'cannot read file: it is a socket, not a config file';
     default:
       return `cannot read file: ${code ?? (error instanceof Error ? error.message : String(error))}`;
   }
@@ -33,17 +43,22 @@ function formatSize(bytes: number): string {
 
 /**
  * A file's text, or the syntax issue that says why there is none: unreadable, binary
- * (a NUL byte early on), larger than MAX_FILE_BYTES. Invalid UTF-8 is decoded with U+FFFD and
- * reported at the first bad character; a UTF-8 byte order mark is dropped, as editors do.
+ * (a NUL byte early on), larger than MAX_FILE_BYTES, a device or socket, or a FIFO that was not
+ * named on the command line (`explicit`): a FIFO found by walking a directory is never waited on.
+ * Invalid UTF-8 is decoded with U+FFFD and reported at the first bad character; a UTF-8 byte
+ * order mark is dropped, as editors do.
  */
-export async function readSource(host: FileHost, path: string): Promise<ReadResult> {
+export async function readSource(host: FileHost, path: string, options: { explicit?: boolean } = {}): Promise<ReadResult> {
   let bytes: Uint8Array;
   try {
     const info = await host.stat(path);
     if (info.size > MAX_FILE_BYTES) {
       return { ok: false, issue: fileIssue(path, `file is ${formatSize(info.size)}; hoplint reads config files up to ${formatSize(MAX_FILE_BYTES)}`) };
     }
-    bytes = await host.readFile(path);
+    if (info.special === 'fifo' && !options.explicit) {
+      return { ok: false, issue: fileIssue(path, 'not read: it is a FIFO (named pipe); name it on the command line to lint what is written to it') };
+    }
+    bytes = await host.readFile(path, { maxBytes: MAX_FILE_BYTES });
   } catch (error) {
     return { ok: false, issue: fileIssue(path, describeReadError(error)) };
   }

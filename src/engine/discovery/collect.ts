@@ -48,7 +48,7 @@ export async function collectFiles(targets: readonly Target[], options: CollectO
     const forced = options.languageOverride(absolutePath);
     const byPath = forced ? { language: forced, strength: 'strong' as const } : classifyByPath(displayPath);
     if (!byPath && !explicit && !isContentCandidate(displayPath)) continue;
-    const read = await readSource(options.host, absolutePath);
+    const read = await readSource(options.host, absolutePath, { explicit });
     if (!read.ok) {
       if (byPath || explicit) issues.push(read.issue);
       continue;

@@ -40,12 +40,13 @@ async function walk(dir: string, options: ExpandOptions, gitignore: GitignoreSta
   for (const entry of entries) {
     const path = join(dir, entry.name);
     let isDirectory = entry.isDirectory();
-    let isFile = entry.isFile();
+    // FIFOs, devices and sockets are listed too: one named like a config is reported, not read.
+    let isFile = !isDirectory && !entry.isSymbolicLink();
     if (entry.isSymbolicLink()) {
       try {
         const target = await stat(path);
         isDirectory = target.isDirectory();
-        isFile = target.isFile();
+        isFile = !isDirectory;
       } catch {
         // A dangling link has nothing behind it.
         continue;

@@ -90,8 +90,9 @@ async function readNginxFile(host: FileHost, path: string, maxFileBytes: number)
   if (size > maxFileBytes) return tooLarge(size);
   let bytes: Uint8Array;
   try {
-    bytes = await host.readFile(path);
+    bytes = await host.readFile(path, { maxBytes: maxFileBytes });
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EFBIG') return tooLarge(maxFileBytes + 1);
     return { ok: false, message: fileErrorMessage(path, error) };
   }
   if (bytes.length > maxFileBytes) return tooLarge(bytes.length);
