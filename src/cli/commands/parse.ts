@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { diskHost, type FileHost } from '../../core/host.js';
 import type { CliIO } from '../io.js';
 import { loadNginxConfig } from '../../languages/nginx/load.js';
-import { toCrossplanePayload } from '../../languages/nginx/crossplane.js';
+import { writeCrossplaneJson } from '../../languages/nginx/crossplane-json.js';
 
 const USAGE =
   'usage: hoplint parse [--combine] [--single-file] [--include-comments] [--strict] [--indent N] [--context C] [--positions] FILE|-';
@@ -25,14 +25,6 @@ function commandHost(cwd: string, stdin: Uint8Array | null): FileHost {
     stat: async (path) => (stdin && path === STDIN_NAME ? { isFile: true, isDirectory: false, size: stdin.length } : diskHost.stat(at(path))),
     readDir: (path) => diskHost.readDir(at(path)),
   };
-}
-
-/** Python's `json.dumps` escapes every non-ASCII character (crossplane prints with it). */
-function asciiJson(value: unknown, indent: number | undefined): string {
-  const json = JSON.stringify(value, null, indent);
-  // As many UTF-8 bytes as characters: all ASCII already, nothing to escape (a native count, no scan in JS).
-  if (Buffer.byteLength(json, 'utf8') === json.length) return json;
-  return json.replace(/[\u0080-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function usageError(io: CliIO, message: string): number {
@@ -86,12 +78,17 @@ export async function parseCommand(argv: string[], io: CliIO): Promise<number> {
     context,
     singleFile: values['single-file'] === true,
   });
-  const payload = toCrossplanePayload(config, {
-    combine: values.combine === true,
-    includeComments: values['include-comments'] === true,
-    strict: values.strict === true,
-    positions: values.positions === true,
-  });
-  io.stdout.write(`${asciiJson(payload, indent)}\n`);
-  return payload.status === 'ok' ? 0 : 1;
+  const status = writeCrossplaneJson(
+    config,
+    {
+      combine: values.combine === true,
+      includeComments: values['include-comments'] === true,
+      strict: values.strict === true,
+      positions: values.positions === true,
+      indent,
+    },
+    (chunk) => io.stdout.write(chunk),
+  );
+  io.stdout.write('\n');
+  return status === 'ok' ? 0 : 1;
 }

@@ -1,5 +1,5 @@
 import type { NginxComment, NginxConfig, NginxDirective, NginxParseError, NginxStatement, NginxToken } from './ast.js';
-import { argCountOf, argQuoteOf, argRawOf, isTerminated, nameLineOf } from './directive-node.js';
+import { argCountOf, argQuoteOf, argRawOf, argValueOf, isTerminated, nameFileOf, nameLineOf, nameStartOf, spanEndOf } from './directive-node.js';
 
 /**
  * The JSON payload of `crossplane parse` (nginxinc/crossplane 0.5.x), key for key, built from
@@ -122,6 +122,9 @@ function dropsDirective(error: NginxParseError, strict: boolean): boolean {
 
 /** Files in crossplane's order: the root, then breadth-first as `include`s are met. */
 function crossplaneFileOrder(config: NginxConfig): string[] {
+  // Every other file of the order is an include target distinct from the root, and only files
+  // that were read are kept: with one file read there is nothing to look for.
+  if (config.files.size <= 1) return config.files.has(config.root) ? [config.root] : [];
   const order = [config.root];
   const index = new Set(order);
   for (let i = 0; i < order.length; i++) {
@@ -136,10 +139,12 @@ function crossplaneFileOrder(config: NginxConfig): string[] {
       }
       const statement = top.statements[top.at++]!;
       if (statement.type !== 'directive') continue;
-      for (const target of statement.includes ?? []) {
-        if (!index.has(target)) {
-          index.add(target);
-          order.push(target);
+      if (statement.includes) {
+        for (const target of statement.includes) {
+          if (!index.has(target)) {
+            index.add(target);
+            order.push(target);
+          }
         }
       }
       if (statement.block && statement.block.length > 0) stack.push({ statements: statement.block, at: 0 });
@@ -148,17 +153,55 @@ function crossplaneFileOrder(config: NginxConfig): string[] {
   return order.filter((file) => config.files.has(file));
 }
 
+/**
+ * Receives the statements crossplane prints, in order. Between a directive announced with
+ * `opensBlock` and its matching {@link endBlock} come the statements of its block.
+ */
+export interface CrossplaneVisitor {
+  directive(directive: NginxDirective, opensBlock: boolean): void;
+  /**
+   * A comment crossplane prints: `owner` is the directive whose arguments it sits between
+   * (crossplane then prints it at that directive's line, even without `--include-comments`).
+   */
+  comment(comment: NginxComment, owner: NginxDirective | null): void;
+  endBlock(): void;
+}
+
+/** One entry of the payload's `config` before its statements are printed. */
+export interface CrossplanePlannedFile {
+  file: string;
+  status: 'ok' | 'failed';
+  errors: CrossplaneFileError[];
+  statements: NginxStatement[];
+}
+
+/**
+ * What the payload builder and the JSON printer share: the payload's status and errors, its
+ * `config` entries, and the walk that decides which statements each entry prints.
+ */
+export interface CrossplanePlan {
+  status: 'ok' | 'failed';
+  errors: CrossplanePayloadError[];
+  files: CrossplanePlannedFile[];
+  /** The payload's `includes` of a directive: positions of its files in `config` (-1 when not read). */
+  includeIndexes(directive: NginxDirective): number[];
+  walk(statements: NginxStatement[], visitor: CrossplaneVisitor): void;
+}
+
 interface Frame {
   statements: NginxStatement[];
   at: number;
-  out: CrossplaneStatement[];
   /** The directive whose arguments a following comment may sit between. */
   previous: NginxDirective | null;
+  /** False for an included file spliced in place (`--combine`): it ends no block. */
+  closesBlock: boolean;
 }
 
-/** Builds crossplane's payload for a loaded config. */
-export function toCrossplanePayload(config: NginxConfig, options: CrossplaneOptions = {}): CrossplanePayload {
+/** Decides what crossplane's payload for a loaded config holds. */
+export function planCrossplane(config: NginxConfig, options: CrossplaneOptions = {}): CrossplanePlan {
   const strict = options.strict === true;
+  const combine = options.combine === true;
+  const includeComments = options.includeComments === true;
   const order = crossplaneFileOrder(config);
   const indexOf = new Map(order.map((file, i) => [file, i]));
 
@@ -181,110 +224,158 @@ export function toCrossplanePayload(config: NginxConfig, options: CrossplaneOpti
   const isDropped = (directive: NginxDirective): boolean => {
     if (directive.block === null && !isTerminated(directive)) return true;
     if (dropped.size === 0) return false;
-    const name = directive.nameToken;
-    return dropped.get(name.file)?.has(name.start) === true;
+    return dropped.get(nameFileOf(directive))?.has(nameStartOf(directive)) === true;
   };
 
-  const convertDirective = (directive: NginxDirective): CrossplaneStatement => {
-    const line = nameLineOf(directive);
-    const statement: CrossplaneStatement = options.combine
-      ? { file: directive.nameToken.file, directive: directive.name, line, args: [] }
-      : { directive: directive.name, line, args: [] };
-    if (options.positions) {
-      statement.column = directive.nameToken.column;
-      statement.endLine = directive.span.endLine;
-      statement.endColumn = directive.span.endColumn;
-    }
-    let args = new Array<string>(argCountOf(directive));
-    for (let i = 0; i < args.length; i++) args[i] = crossplaneArgText(argRawOf(directive, i), argQuoteOf(directive, i));
-    if (directive.name === 'if') args = prepareIfArgs(args);
-    if (directive.lua) args.push(directive.lua.code);
-    statement.args = args;
-    if (options.positions) {
-      let decoded = directive.args.map((token) => token.value);
-      if (directive.name === 'if') decoded = prepareIfArgs(decoded);
-      if (directive.lua) decoded.push(directive.lua.code);
-      statement.argsDecoded = decoded;
-    }
-    if (directive.includes && !options.combine) statement.includes = directive.includes.map((file) => indexOf.get(file) ?? -1);
-    return statement;
-  };
-
-  const convertComment = (comment: NginxComment, owner: NginxDirective | null): CrossplaneStatement | null => {
-    const text = crossplaneComment(comment.text);
-    if (owner) return { directive: '#', line: nameLineOf(owner), args: [], comment: text };
-    if (!options.includeComments) return null;
-    const statement: CrossplaneStatement = options.combine
-      ? { file: comment.span.file, directive: '#', line: comment.span.line, args: [] }
-      : { directive: '#', line: comment.span.line, args: [] };
-    if (options.positions) {
-      statement.column = comment.span.column;
-      statement.endLine = comment.span.endLine;
-      statement.endColumn = comment.span.endColumn;
-    }
-    statement.comment = text;
-    return statement;
-  };
-
-  /** Converts statements with an explicit stack; in combine mode includes are spliced in place. */
-  const convert = (statements: NginxStatement[]): CrossplaneStatement[] => {
-    const result: CrossplaneStatement[] = [];
-    const stack: Frame[] = [{ statements, at: 0, out: result, previous: null }];
+  /** Walks statements with an explicit stack; in combine mode includes are spliced in place. */
+  const walk = (statements: NginxStatement[], visitor: CrossplaneVisitor): void => {
+    const stack: Frame[] = [{ statements, at: 0, previous: null, closesBlock: false }];
     while (stack.length > 0) {
       const frame = stack[stack.length - 1]!;
       if (frame.at >= frame.statements.length) {
         stack.pop();
+        if (frame.closesBlock) visitor.endBlock();
         continue;
       }
       const statement = frame.statements[frame.at++]!;
       if (statement.type === 'comment') {
         const owner = frame.previous;
-        const inside = owner !== null && statement.span.start > owner.nameToken.start && statement.span.start < owner.span.end;
-        if (inside && isDropped(owner)) continue;
-        const converted = convertComment(statement, inside ? owner : null);
-        if (converted) frame.out.push(converted);
+        const inside = owner !== null && statement.span.start > nameStartOf(owner) && statement.span.start < spanEndOf(owner);
+        if (inside) {
+          if (!isDropped(owner)) visitor.comment(statement, owner);
+        } else if (includeComments) {
+          visitor.comment(statement, null);
+        }
         continue;
       }
       frame.previous = statement;
       if (isDropped(statement)) continue;
-      if (options.combine && statement.includes) {
+      if (combine && statement.includes) {
         for (let i = statement.includes.length - 1; i >= 0; i--) {
           const included = config.files.get(statement.includes[i]!);
-          if (included) stack.push({ statements: included.statements, at: 0, out: frame.out, previous: null });
+          if (included) stack.push({ statements: included.statements, at: 0, previous: null, closesBlock: false });
         }
         continue;
       }
-      const converted = convertDirective(statement);
-      frame.out.push(converted);
-      if (statement.block !== null && !statement.lua) {
-        converted.block = [];
-        stack.push({ statements: statement.block, at: 0, out: converted.block, previous: null });
-      }
+      const opensBlock = statement.block !== null && !statement.lua;
+      visitor.directive(statement, opensBlock);
+      if (opensBlock) stack.push({ statements: statement.block!, at: 0, previous: null, closesBlock: true });
     }
-    return result;
   };
 
   const toFileErrors = (file: string): CrossplaneFileError[] =>
     (fileErrors.get(file) ?? []).map((error) => ({ error: crossplaneMessage(error), line: error.line }));
-
-  const payloadErrors: CrossplanePayloadError[] = [];
-  for (const file of order) {
-    for (const error of fileErrors.get(file) ?? []) payloadErrors.push({ file, error: crossplaneMessage(error), line: error.line });
-  }
-  const status = payloadErrors.length > 0 ? 'failed' : 'ok';
-
-  if (options.combine) {
-    const errors = order.flatMap(toFileErrors);
-    const root = config.files.get(config.root);
-    return {
-      status,
-      errors: payloadErrors,
-      config: [{ file: config.root, status: errors.length > 0 ? 'failed' : 'ok', errors, parsed: root ? convert(root.statements) : [] }],
-    };
-  }
-  const files: CrossplaneFile[] = order.map((file) => {
-    const errors = toFileErrors(file);
-    return { file, status: errors.length > 0 ? 'failed' : 'ok', errors, parsed: convert(config.files.get(file)!.statements) };
+  const plannedFile = (file: string, errors: CrossplaneFileError[], statements: NginxStatement[]): CrossplanePlannedFile => ({
+    file,
+    status: errors.length > 0 ? 'failed' : 'ok',
+    errors,
+    statements,
   });
-  return { status, errors: payloadErrors, config: files };
+
+  const errors: CrossplanePayloadError[] = [];
+  for (const file of order) {
+    for (const error of fileErrors.get(file) ?? []) errors.push({ file, error: crossplaneMessage(error), line: error.line });
+  }
+  const files = combine
+    ? [plannedFile(config.root, order.flatMap(toFileErrors), config.files.get(config.root)?.statements ?? [])]
+    : order.map((file) => plannedFile(file, toFileErrors(file), config.files.get(file)!.statements));
+  return {
+    status: errors.length > 0 ? 'failed' : 'ok',
+    errors,
+    files,
+    includeIndexes: (directive) => (directive.includes ?? []).map((file) => indexOf.get(file) ?? -1),
+    walk,
+  };
+}
+
+/** The payload's `args` of a directive. */
+export function crossplaneArgs(directive: NginxDirective): string[] {
+  let args = new Array<string>(argCountOf(directive));
+  for (let i = 0; i < args.length; i++) args[i] = crossplaneArgText(argRawOf(directive, i), argQuoteOf(directive, i));
+  if (directive.name === 'if') args = prepareIfArgs(args);
+  if (directive.lua) args.push(directive.lua.code);
+  return args;
+}
+
+/** The payload's `argsDecoded` of a directive (`--positions`). */
+export function crossplaneDecodedArgs(directive: NginxDirective): string[] {
+  let decoded = new Array<string>(argCountOf(directive));
+  for (let i = 0; i < decoded.length; i++) decoded[i] = argValueOf(directive, i);
+  if (directive.name === 'if') decoded = prepareIfArgs(decoded);
+  if (directive.lua) decoded.push(directive.lua.code);
+  return decoded;
+}
+
+/** Converts the statements a {@link CrossplanePlan} walks into the payload's statement objects, blocks left out. */
+export function crossplaneStatements(
+  plan: CrossplanePlan,
+  options: CrossplaneOptions = {},
+): {
+  directive(directive: NginxDirective): CrossplaneStatement;
+  comment(comment: NginxComment, owner: NginxDirective | null): CrossplaneStatement;
+} {
+  const combine = options.combine === true;
+  const positions = options.positions === true;
+  return {
+    directive(directive) {
+      const line = nameLineOf(directive);
+      const statement: CrossplaneStatement = combine
+        ? { file: nameFileOf(directive), directive: directive.name, line, args: [] }
+        : { directive: directive.name, line, args: [] };
+      if (positions) {
+        statement.column = directive.nameToken.column;
+        statement.endLine = directive.span.endLine;
+        statement.endColumn = directive.span.endColumn;
+      }
+      statement.args = crossplaneArgs(directive);
+      if (positions) statement.argsDecoded = crossplaneDecodedArgs(directive);
+      if (directive.includes && !combine) statement.includes = plan.includeIndexes(directive);
+      return statement;
+    },
+    comment(comment, owner) {
+      const text = crossplaneComment(comment.text);
+      if (owner) return { directive: '#', line: nameLineOf(owner), args: [], comment: text };
+      const statement: CrossplaneStatement = combine
+        ? { file: comment.span.file, directive: '#', line: comment.span.line, args: [] }
+        : { directive: '#', line: comment.span.line, args: [] };
+      if (positions) {
+        statement.column = comment.span.column;
+        statement.endLine = comment.span.endLine;
+        statement.endColumn = comment.span.endColumn;
+      }
+      statement.comment = text;
+      return statement;
+    },
+  };
+}
+
+/** Builds crossplane's payload for a loaded config. */
+export function toCrossplanePayload(config: NginxConfig, options: CrossplaneOptions = {}): CrossplanePayload {
+  const plan = planCrossplane(config, options);
+  const statements = crossplaneStatements(plan, options);
+
+  const convert = (list: NginxStatement[]): CrossplaneStatement[] => {
+    const result: CrossplaneStatement[] = [];
+    const open: CrossplaneStatement[][] = [result];
+    plan.walk(list, {
+      directive(directive, opensBlock) {
+        const converted = statements.directive(directive);
+        open[open.length - 1]!.push(converted);
+        if (opensBlock) open.push((converted.block = []));
+      },
+      comment(comment, owner) {
+        open[open.length - 1]!.push(statements.comment(comment, owner));
+      },
+      endBlock() {
+        open.pop();
+      },
+    });
+    return result;
+  };
+
+  return {
+    status: plan.status,
+    errors: plan.errors,
+    config: plan.files.map(({ file, status, errors, statements: list }) => ({ file, status, errors, parsed: convert(list) })),
+  };
 }

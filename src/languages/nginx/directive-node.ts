@@ -73,6 +73,21 @@ export class ParsedDirective implements NginxDirective {
     return this.#nameToken === null ? this.#table.line(this.#first) : this.#nameToken.line;
   }
 
+  /** The file of the name, without building its token. */
+  get nameFile(): string {
+    return this.#nameToken === null ? this.#table.file : this.#nameToken.file;
+  }
+
+  /** The offset of the name, without building its token. */
+  get nameStart(): number {
+    return this.#nameToken === null ? this.#table.start(this.#first) : this.#nameToken.start;
+  }
+
+  /** The offset where the span ends, without building it. */
+  get spanEnd(): number {
+    return this.#span === null ? this.#table.end(this.#lastAt) : this.#span.end;
+  }
+
   /** The number of arguments, without building their tokens. */
   get argCount(): number {
     return this.#args === null ? this.#argCount : this.#args.length;
@@ -179,6 +194,18 @@ export function argQuoteOf(directive: NginxDirective, index: number): '"' | "'" 
 
 export function nameLineOf(directive: NginxDirective): number {
   return directive instanceof ParsedDirective ? directive.nameLine : directive.nameToken.line;
+}
+
+export function nameFileOf(directive: NginxDirective): string {
+  return directive instanceof ParsedDirective ? directive.nameFile : directive.nameToken.file;
+}
+
+export function nameStartOf(directive: NginxDirective): number {
+  return directive instanceof ParsedDirective ? directive.nameStart : directive.nameToken.start;
+}
+
+export function spanEndOf(directive: NginxDirective): number {
+  return directive instanceof ParsedDirective ? directive.spanEnd : directive.span.end;
 }
 
 /** Whether a `;` ends the directive (its `terminator` is set). */
