@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -30,6 +30,19 @@ describe('the bundled CLI', () => {
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/^hoplint: cannot load the built CLI \(ENOENT: .*hoplint\.cjs'\); run `npm run build`\n$/);
+  });
+
+  it('stops quietly, with its own exit code, when the reader closes the pipe early', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hoplint-epipe-'));
+    const servers = Array.from({ length: 20_000 }, (_, i) => `    server { listen ${1024 + i}; location / { return 204; } }`);
+    writeFileSync(join(dir, 'nginx.conf'), `events {}\nhttp {\n${servers.join('\n')}\n}\n`);
+    const child = spawn(process.execPath, [BIN, 'parse', 'nginx.conf'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 
   it('is what bin/hoplint.js runs', () => {
