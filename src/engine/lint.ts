@@ -158,8 +158,8 @@ function clientsBehindSnatLocation(loaded: LoadedConfig): { clientsBehindSnatAt?
  * an unrecognised one is skipped; a stdin text keeps its explicit standing.
  */
 function withContext(reported: Target[], context: Target[], keepExplicit: boolean): Target[] {
-  const merged = new Map<string, Target>(context.map((target) => [target.absolutePath, { absolutePath: target.absolutePath, explicit: false }]));
-  for (const target of reported) merged.set(target.absolutePath, { absolutePath: target.absolutePath, explicit: keepExplicit && target.explicit });
+  const merged = new Map<string, Target>(context.map((target) => [target.absolutePath, { ...target, explicit: false }]));
+  for (const target of reported) merged.set(target.absolutePath, { ...target, explicit: keepExplicit && target.explicit });
   return [...merged.values()];
 }
 

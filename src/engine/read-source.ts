@@ -22,6 +22,8 @@ function describeReadError(error: unknown): string {
       return 'cannot read file: permission denied';
     case 'EISDIR':
       return 'cannot read file: it is a directory';
+    case 'ELOOP':
+      return 'cannot read file: a loop of symlinks';
     case 'EFBIG':
       return `cannot read file: more than ${formatSize(MAX_FILE_BYTES)} came through it; hoplint reads config files up to that size`;
     case 'ENOWRITER':

@@ -43,7 +43,11 @@ export async function collectFiles(targets: readonly Target[], options: CollectO
   const files: WorkspaceFile[] = [];
   const issues: SyntaxIssue[] = [];
   // One file at a time: the disk host reads small files synchronously, so overlapping reads gains nothing.
-  for (const { absolutePath, explicit } of targets) {
+  for (const { absolutePath, explicit, walkIssue } of targets) {
+    if (walkIssue !== undefined) {
+      issues.push({ file: absolutePath, line: 1, column: 1, endLine: 1, endColumn: 1, start: 0, end: 0, message: walkIssue });
+      continue;
+    }
     const displayPath = options.displayPath(absolutePath);
     const forced = options.languageOverride(absolutePath);
     const byPath = forced ? { language: forced, strength: 'strong' as const } : classifyByPath(displayPath);
