@@ -12,11 +12,11 @@ export interface CliRun {
 }
 
 /** Runs the built CLI (`node bin/hoplint.js …`) as a child process; `npm test` builds first. */
-export function runCli(args: string[], options: { cwd: string; stdin?: string | Buffer; env?: NodeJS.ProcessEnv }): Promise<CliRun> {
+export function runCli(args: string[], options: { cwd: string; stdin?: string | Buffer; env?: NodeJS.ProcessEnv; nodeArgs?: string[] }): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env };
     for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], { cwd: options.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
