@@ -33,7 +33,7 @@ function errnoError(code: string, message: string, path: string): NodeJS.ErrnoEx
   return Object.assign(new Error(`${code}: ${message}, read '${path}'`), { code, path });
 }
 
-export function specialKind(stats: Stats): SpecialFileKind | undefined {
+function specialKind(stats: Stats): SpecialFileKind | undefined {
   if (stats.isFIFO()) return 'fifo';
   if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'device';
   if (stats.isSocket()) return 'socket';

@@ -8,7 +8,8 @@ const BINARY_SNIFF_BYTES = 8000;
 
 export type ReadResult = { ok: true; text: string; issues: SyntaxIssue[] } | { ok: false; issue: SyntaxIssue };
 
-function fileIssue(file: string, message: string): SyntaxIssue {
+/** A problem with a file as a whole, placed at its first character. */
+export function fileIssue(file: string, message: string): SyntaxIssue {
   return { file, line: 1, column: 1, endLine: 1, endColumn: 1, start: 0, end: 0, message };
 }
 

@@ -2,7 +2,7 @@ import type { FileHost } from '../../core/host.js';
 import type { SyntaxIssue } from '../../core/syntax.js';
 import { classifyByContent, classifyByPath, isContentCandidate } from '../../languages/detect.js';
 import type { LanguageId, WorkspaceFile } from '../../model/workspace.js';
-import { readSource } from '../read-source.js';
+import { fileIssue, readSource } from '../read-source.js';
 import type { Target } from './expand.js';
 
 export interface CollectOptions {
@@ -21,16 +21,7 @@ export interface Collected {
 }
 
 function unknownLanguage(path: string): SyntaxIssue {
-  return {
-    file: path,
-    line: 1,
-    column: 1,
-    endLine: 1,
-    endColumn: 1,
-    start: 0,
-    end: 0,
-    message: 'hoplint cannot tell which config language this file is; list it under `files.<nginx|sysctl|kubernetes|network>` in hoplint.config.yaml',
-  };
+  return fileIssue(path, 'hoplint cannot tell which config language this file is; list it under `files.<nginx|sysctl|kubernetes|network>` in hoplint.config.yaml');
 }
 
 /**
@@ -45,7 +36,7 @@ export async function collectFiles(targets: readonly Target[], options: CollectO
   // One file at a time: the disk host reads small files synchronously, so overlapping reads gains nothing.
   for (const { absolutePath, explicit, walkIssue } of targets) {
     if (walkIssue !== undefined) {
-      issues.push({ file: absolutePath, line: 1, column: 1, endLine: 1, endColumn: 1, start: 0, end: 0, message: walkIssue });
+      issues.push(fileIssue(absolutePath, walkIssue));
       continue;
     }
     const displayPath = options.displayPath(absolutePath);
