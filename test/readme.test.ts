@@ -12,11 +12,11 @@ describe('README.md', () => {
     for (const meta of rules) expect(readme).toContain(`\`${meta.id}\``);
   });
 
-  it('starts with the two set-up commands, and .ci/run runs the test command it gives', () => {
+  it('starts with the two set-up commands, and .ci/run runs the test command it gives, linting first', () => {
     const blocks = [...readme.matchAll(/```(?:sh|bash)?\n([\s\S]*?)```/g)].map((m) => m[1]!.trim());
     expect(blocks[0]).toMatch(/npm ci/);
     expect(blocks[0]).toMatch(/hoplint.* examples/);
     expect(blocks[1]).toMatch(/npm ci && npm test/);
-    expect(readFileSync(new URL('../.ci/run', import.meta.url), 'utf8')).toContain('npm ci && npm test');
+    expect(readFileSync(new URL('../.ci/run', import.meta.url), 'utf8')).toContain('npm ci && npm run lint && npm test');
   });
 });
