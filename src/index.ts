@@ -8,7 +8,7 @@ export { createRegistry, RuleRegistry, type RegisteredRule } from './engine/regi
 export { loadPolicyFile, parsePolicyFile, type LoadedPolicy, type LoadedPolicyFile } from './policy/load.js';
 export { runPolicyTests, formatTestReport, type PolicyTestOutcome, type PolicyTestReport } from './policy/test-runner.js';
 export type { PolicyFileInput, PolicyInput, PolicyTest, PolicyTestExpectation, SelectInput } from './policy/types.js';
-export { UsageError, ConfigError } from './engine/errors.js';
+export { UsageError, ConfigError } from './core/errors.js';
 export type { HoplintConfig, RuleSettingInput, DirectiveDeclaration, PresetName } from './engine/config/types.js';
 export type { RuleOverride, RuleSetting, RuleSettings } from './engine/config/rule-settings.js';
 export type { SuppressedFinding, SuppressionComment } from './engine/suppressions.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { jobSummary, MAX_SUMMARY_ROWS, tableCell } from '../src/action/job-summary.js';
 import { readActionInputs, readInput } from '../src/action/inputs.js';
 import type { Finding } from '../src/core/finding.js';
-import { UsageError } from '../src/engine/errors.js';
+import { UsageError } from '../src/core/errors.js';
 import { lint } from '../src/engine/lint.js';
 import { writeTree } from './support/temp-tree.js';
 

@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { diskHost, type FileHost } from '../src/core/host.js';
-import { ConfigError } from '../src/engine/errors.js';
+import { ConfigError } from '../src/core/errors.js';
 import { lint } from '../src/engine/lint.js';
 import { defineRule } from '../src/engine/rule.js';
 import { main } from '../src/cli/main.js';

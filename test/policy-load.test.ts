@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError } from '../src/engine/errors.js';
+import { ConfigError } from '../src/core/errors.js';
 import { lint } from '../src/engine/lint.js';
 import { parsePolicyFile } from '../src/policy/load.js';
 import { runCli } from './support/cli.js';

@@ -3,7 +3,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { toPosix } from '../src/engine/paths.js';
+import { toPosix } from '../src/core/paths.js';
 import { REPO_ROOT, runCli } from './support/cli.js';
 import { writeTree } from './support/temp-tree.js';
 

@@ -1,5 +1,5 @@
-import { UsageError } from '../engine/errors.js';
-import { didYouMean } from '../engine/suggest.js';
+import { UsageError } from '../core/errors.js';
+import { didYouMean } from '../core/suggest.js';
 import { FAIL_ON_LEVELS, type FailOn } from '../cli/exit-code.js';
 import { FORMAT_NAMES, type FormatName } from '../report/index.js';
 

@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { UsageError } from '../engine/errors.js';
-import { didYouMean } from '../engine/suggest.js';
+import { UsageError } from '../core/errors.js';
+import { didYouMean } from '../core/suggest.js';
 
 /**
  * node:util parseArgs (strict) with hoplint's wording: an unknown or malformed flag is a

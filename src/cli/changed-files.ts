@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
-import { UsageError } from '../engine/errors.js';
+import { UsageError } from '../core/errors.js';
 
 /** Git's file lists can be long in a big monorepo; the default 1 MiB would cut them off. */
 const MAX_GIT_OUTPUT = 256 * 1024 * 1024;

@@ -1,5 +1,5 @@
-import { UsageError } from '../engine/errors.js';
-import { packageVersion } from '../engine/package-root.js';
+import { UsageError } from '../core/errors.js';
+import { packageVersion } from '../core/package-root.js';
 import { RuleCrashError } from '../engine/runner.js';
 import { USAGE } from './help.js';
 import { processIO, type CliIO } from './io.js';

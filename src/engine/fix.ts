@@ -4,7 +4,7 @@ import type { Finding, FixSafety } from '../core/finding.js';
 import { diskHost, type FileHost } from '../core/host.js';
 import { decodeText } from '../core/source.js';
 import type { LanguageId } from '../model/workspace.js';
-import { overlayHost } from './discovery/overlay-host.js';
+import { overlayHost } from '../core/overlay-host.js';
 import { applyEdits, selectFixes, type FixCandidate } from './fix-apply.js';
 import { lint, type LintOptions, type LintResult } from './lint.js';
 

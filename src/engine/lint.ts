@@ -15,12 +15,12 @@ import { resolveRuleSettings, type RuleOverride, type RuleSettings } from './con
 import type { HoplintConfig, LoadedConfig } from './config/types.js';
 import { collectFiles } from './discovery/collect.js';
 import { expandTargets, type Target } from './discovery/expand.js';
-import { overlayHost } from './discovery/overlay-host.js';
-import { displayPathFrom, globMatcher } from './paths.js';
+import { overlayHost } from '../core/overlay-host.js';
+import { displayPathFrom, globMatcher } from '../core/paths.js';
 import { createRegistry, type RegisteredRule, type RuleRegistry } from './registry.js';
 import type { Rule } from './rule.js';
 import { runRules, toFinding } from './runner.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../core/suggest.js';
 import { configuredRules, uniqueRules } from '../policy/configured.js';
 import { applySuppressions, parseSuppressionComments, type SuppressedFinding, type SuppressionComment } from './suppressions.js';
 

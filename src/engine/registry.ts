@@ -1,8 +1,8 @@
 import { ruleModules } from '../../rules/index.js';
 import { BUILTIN_RULES } from './builtin-rules.js';
 import type { Rule } from './rule.js';
-import { didYouMean } from './suggest.js';
-import { UsageError } from './errors.js';
+import { didYouMean } from '../core/suggest.js';
+import { UsageError } from '../core/errors.js';
 
 export interface RegisteredRule {
   /** Options typed by the rule itself; the engine validates them against its optionsSchema. */

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Finding } from '../core/finding.js';
 import { diskHost } from '../core/host.js';
-import { overlayHost } from '../engine/discovery/overlay-host.js';
+import { overlayHost } from '../core/overlay-host.js';
 import { lint, type LintOptions, type LintResult } from '../engine/lint.js';
 import type { LanguageId } from '../model/workspace.js';
 import type { LintUnit, UnitResolver } from './units.js';

@@ -11,9 +11,9 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAMES } from '../engine/config/load.js';
-import { ConfigError } from '../engine/errors.js';
+import { ConfigError } from '../core/errors.js';
 import { lintAndFix } from '../engine/fix.js';
-import { packageVersion } from '../engine/package-root.js';
+import { packageVersion } from '../core/package-root.js';
 import { classify } from '../languages/detect.js';
 import { FIX_ALL_KIND, quickFixes, type ActionContext } from './code-actions.js';
 import { toDiagnostic } from './diagnostics.js';

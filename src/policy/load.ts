@@ -5,11 +5,10 @@ import type { Ajv, ValidateFunction } from 'ajv';
 import picomatch from 'picomatch';
 import { parseDocument } from 'yaml';
 import { LineIndex } from '../core/source.js';
-import { yamlLocator } from '../engine/config/positions.js';
-import { describeSchemaError, mostSpecificError } from '../engine/config/schema-errors.js';
-import type { ConfigLocator } from '../engine/config/types.js';
-import { ConfigError, UsageError } from '../engine/errors.js';
-import { globMatcher, toPosix } from '../engine/paths.js';
+import { yamlLocator, type PathLocator } from '../core/yaml-locator.js';
+import { describeSchemaError, mostSpecificError } from '../core/schema-errors.js';
+import { ConfigError, UsageError } from '../core/errors.js';
+import { globMatcher, toPosix } from '../core/paths.js';
 import type { Rule } from '../engine/rule.js';
 import { compilePolicy, type PreparedPolicy } from './compile.js';
 import { checkTemplate } from './message.js';
@@ -35,7 +34,7 @@ export interface LoadedPolicyFile {
   displayName: string;
   policies: LoadedPolicy[];
   /** Position of a path in the file, e.g. `['policies', 0, 'tests', 1]`. */
-  locate: ConfigLocator;
+  locate: PathLocator;
 }
 
 const cache = new Map<string, { text: string; loaded: LoadedPolicyFile }>();

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Ajv, ValidateFunction } from 'ajv';
 import { newAjv } from '../core/ajv.js';
 import { propertiesIn, type SchemaNode } from '../engine/config/schema.js';
-import { packageRoot } from '../engine/package-root.js';
+import { packageRoot } from '../core/package-root.js';
 import type { PolicyFileInput } from './types.js';
 
 let cached: { schema: SchemaNode; validate: ValidateFunction<PolicyFileInput> } | undefined;

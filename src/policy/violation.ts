@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
-import { mostSpecificError } from '../engine/config/schema-errors.js';
-import { pointerSegments } from '../engine/config/positions.js';
+import { mostSpecificError } from '../core/schema-errors.js';
+import { pointerSegments } from '../core/yaml-locator.js';
 import { formatObjectPath } from './object-path.js';
 
 export interface Violation {

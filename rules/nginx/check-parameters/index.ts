@@ -1,5 +1,5 @@
 import { at, defineRule, type FindingInput } from '../../../src/engine/rule.js';
-import { closest } from '../../../src/engine/suggest.js';
+import { closest } from '../../../src/core/suggest.js';
 import { nginxModelOf } from '../../../src/model/nginx/cache.js';
 import { CHECK_DEFAULTS, CHECK_PARAMETERS, CHECK_TYPES, checkInteger, healthCheckOf, type HealthCheck } from '../../../src/model/nginx/health-check.js';
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { UsageError } from '../../engine/errors.js';
-import { packageRoot } from '../../engine/package-root.js';
+import { UsageError } from '../../core/errors.js';
+import { packageRoot } from '../../core/package-root.js';
 import { REGISTRY_FLAGS, registryForCommand } from '../../policy/registry.js';
 import type { RuleMeta } from '../../engine/rule.js';
 import { parseFlags } from '../args.js';

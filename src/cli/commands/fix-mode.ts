@@ -1,5 +1,5 @@
 import type { FixSafety } from '../../core/finding.js';
-import { UsageError } from '../../engine/errors.js';
+import { UsageError } from '../../core/errors.js';
 import { isFixApplicable, lintAndFix } from '../../engine/fix.js';
 import { unifiedDiff } from '../../engine/fix-diff.js';
 import type { LintOptions, LintResult } from '../../engine/lint.js';

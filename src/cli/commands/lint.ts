@@ -1,10 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseSeverity, type RuleOverride } from '../../engine/config/rule-settings.js';
-import { UsageError } from '../../engine/errors.js';
+import { UsageError } from '../../core/errors.js';
 import { lint, type LintOptions } from '../../engine/lint.js';
-import { packageVersion } from '../../engine/package-root.js';
-import { didYouMean } from '../../engine/suggest.js';
+import { packageVersion } from '../../core/package-root.js';
+import { didYouMean } from '../../core/suggest.js';
 import { FORMAT_NAMES, FORMATTERS, type FormatName } from '../../report/index.js';
 import { shouldColor } from '../../report/colors.js';
 import { parseFlags } from '../args.js';

@@ -1,4 +1,4 @@
-import { UsageError } from '../../engine/errors.js';
+import { UsageError } from '../../core/errors.js';
 import type { LintOptions } from '../../engine/lint.js';
 import { changedFilesSince } from '../changed-files.js';
 

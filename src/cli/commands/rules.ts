@@ -1,4 +1,4 @@
-import { UsageError } from '../../engine/errors.js';
+import { UsageError } from '../../core/errors.js';
 import { REGISTRY_FLAGS, registryForCommand } from '../../policy/registry.js';
 import { parseFlags } from '../args.js';
 import type { CliIO } from '../io.js';

@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
-import { UsageError } from '../../engine/errors.js';
+import { UsageError } from '../../core/errors.js';
 import { policyFilesFor } from '../../policy/configured.js';
 import { loadPolicyFile, type LoadedPolicyFile } from '../../policy/load.js';
 import { configForCommand } from '../../policy/registry.js';

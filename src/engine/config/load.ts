@@ -3,9 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { LineIndex } from '../../core/source.js';
-import { ConfigError, UsageError } from '../errors.js';
-import { yamlLocator } from './positions.js';
-import { describeSchemaError, mostSpecificError } from './schema-errors.js';
+import { ConfigError, UsageError } from '../../core/errors.js';
+import { yamlLocator } from '../../core/yaml-locator.js';
+import { describeSchemaError, mostSpecificError } from '../../core/schema-errors.js';
 import { configValidator, propertiesAt } from './schema.js';
 import type { HoplintConfig, LoadedConfig } from './types.js';
 

@@ -2,12 +2,12 @@ import type { Ajv, ValidateFunction } from 'ajv';
 import { newAjv } from '../../core/ajv.js';
 import { SEVERITIES, type Severity } from '../../core/finding.js';
 import { UNUSED_DISABLE_RULE_ID } from '../builtin-rules.js';
-import { ConfigError, UsageError } from '../errors.js';
+import { ConfigError, UsageError } from '../../core/errors.js';
 import type { RuleRegistry } from '../registry.js';
 import type { Rule } from '../rule.js';
-import { didYouMean } from '../suggest.js';
+import { didYouMean } from '../../core/suggest.js';
 import { presetSeverity } from './presets.js';
-import { describeSchemaError, mostSpecificError } from './schema-errors.js';
+import { describeSchemaError, mostSpecificError } from '../../core/schema-errors.js';
 import type { LoadedConfig, PresetName, RuleSettingInput, SeverityOrOff } from './types.js';
 
 export interface RuleSetting {

@@ -1,3 +1,4 @@
+import type { PathLocator } from '../../core/yaml-locator.js';
 import type { Severity } from '../../core/finding.js';
 import type { Environment, LanguageId } from '../../model/workspace.js';
 import type { NginxContext } from '../../languages/nginx/directives/types.js';
@@ -29,9 +30,6 @@ export interface HoplintConfig {
   plugins?: string[];
 }
 
-/** Where a value sits in the config file, for `file:line:column` in error messages. */
-export type ConfigLocator = (path: ReadonlyArray<string | number>, focus?: 'key' | 'value') => { line: number; column: number };
-
 export interface LoadedConfig {
   /** Absolute path of the config file; undefined when none was found or it was given in code. */
   file?: string;
@@ -40,5 +38,5 @@ export interface LoadedConfig {
   /** Directory the config's globs are relative to. */
   root: string;
   config: HoplintConfig;
-  locate: ConfigLocator;
+  locate: PathLocator;
 }

@@ -2,7 +2,7 @@ import type { FileHost } from '../../core/host.js';
 import type { SyntaxIssue } from '../../core/syntax.js';
 import { classifyByContent, classifyByPath, isContentCandidate } from '../../languages/detect.js';
 import type { LanguageId, WorkspaceFile } from '../../model/workspace.js';
-import { fileIssue, readSource } from '../read-source.js';
+import { fileIssue, readSource } from '../../core/read-source.js';
 import type { Target } from './expand.js';
 
 export interface CollectOptions {

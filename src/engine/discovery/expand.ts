@@ -1,7 +1,7 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../core/errors.js';
 import { GitignoreStack } from './gitignore.js';
 
 /** Directory names never descended into. */

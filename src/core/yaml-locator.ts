@@ -1,6 +1,8 @@
 import { isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
-import { LineIndex } from '../../core/source.js';
-import type { ConfigLocator } from './types.js';
+import { LineIndex } from './source.js';
+
+/** Where the value (or key) at a path of a YAML or JSON document is written, for `file:line:column` in error messages. */
+export type PathLocator = (path: ReadonlyArray<string | number>, focus?: 'key' | 'value') => { line: number; column: number };
 
 function keyMatches(key: unknown, segment: string | number): boolean {
   return isScalar(key) ? String(key.value) === String(segment) : String(key) === String(segment);
@@ -11,7 +13,7 @@ function keyMatches(key: unknown, segment: string | number): boolean {
  * node, so that schema errors point at what is wrong. `focus: 'key'` points at a mapping key
  * (an unknown property) rather than its value. Falls back to the deepest node that exists.
  */
-export function yamlLocator(document: Document, text: string): ConfigLocator {
+export function yamlLocator(document: Document, text: string): PathLocator {
   const index = new LineIndex(text);
   return (path, focus = 'value') => {
     let node: unknown = document.contents;

@@ -1,6 +1,6 @@
-import { decodeText, LineIndex } from '../core/source.js';
-import { FIFO_IDLE_LIMIT_MS, type FileHost } from '../core/host.js';
-import type { SyntaxIssue } from '../core/syntax.js';
+import { decodeText, LineIndex } from './source.js';
+import { FIFO_IDLE_LIMIT_MS, type FileHost } from './host.js';
+import type { SyntaxIssue } from './syntax.js';
 
 /** Config files are small; anything larger is a generated file or a mistake, not read whole. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;

@@ -1,4 +1,4 @@
-import type { FileHost } from '../../core/host.js';
+import type { FileHost } from './host.js';
 
 /** A host that serves some files from memory (stdin, editor buffers) and the rest from `base`. */
 export function overlayHost(base: FileHost, files: ReadonlyMap<string, Uint8Array>): FileHost {

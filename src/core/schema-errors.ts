@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
-import { didYouMean } from '../suggest.js';
-import { pointerSegments } from './positions.js';
+import { didYouMean } from './suggest.js';
+import { pointerSegments } from './yaml-locator.js';
 
 const KEYWORD_PRIORITY: Record<string, number> = {
   additionalProperties: 0,
