@@ -109,4 +109,24 @@ describe('valid config', () => {
     await writeFile(join(dir, 'empty', '.keep'), '');
     expect(await runCli([], { cwd: dir })).toMatchObject({ code: 0, stdout: '', stderr: '' });
   });
+  it("nginx.directives declared by one unit's config leave another unit's same directive unknown", async () => {
+    const site = 'events {}\nhttp {\n    server {\n        more_set_headers "X-Served-By: edge";\n    }\n}\n';
+    const dir = await project({
+      'a/hoplint.config.yaml': 'nginx:\n  directives: [more_set_headers]\n',
+      'a/nginx.conf': site,
+      'b/hoplint.config.yaml': 'extends: recommended\n',
+      'b/nginx.conf': site,
+    });
+    const run = await runCli(['--format', 'json'], { cwd: dir });
+    const findings = (JSON.parse(run.stdout) as { findings: Array<{ ruleId: string; file: string; line: number; column: number; message: string }> }).findings;
+    expect(findings.map(({ ruleId, file, line, column, message }) => ({ ruleId, file, line, column, message }))).toEqual([
+      {
+        ruleId: 'nginx/unknown-directive',
+        file: 'b/nginx.conf',
+        line: 4,
+        column: 9,
+        message: 'unknown directive "more_set_headers"; if a third-party module provides it, declare it under nginx.directives in hoplint.config.yaml',
+      },
+    ]);
+  });
 });

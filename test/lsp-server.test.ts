@@ -247,3 +247,26 @@ describe('hoplint lsp --stdio', () => {
     expect(await client.stop()).toBe(0);
   });
 });
+
+describe('hoplint lsp --stdio with two units', () => {
+  it("keeps one unit's declared nginx directives out of another unit's lint", async () => {
+    const site = 'events {}\nhttp {\n    server {\n        more_set_headers "X-Served-By: edge";\n    }\n}\n';
+    const dir = await writeTree({
+      'a/hoplint.config.yaml': 'nginx:\n  directives: [more_set_headers]\n',
+      'a/nginx.conf': site,
+      'b/hoplint.config.yaml': 'extends: recommended\n',
+      'b/nginx.conf': site,
+    });
+    const { client } = await LspClient.start(dir);
+    try {
+      const uri = (path: string): string => pathToFileURL(join(dir, path)).href;
+      expect(summary(await client.open(uri('a/nginx.conf'), site, 'nginx'))).toEqual([]);
+      // a's declaration was read first; b's lint must not see it.
+      expect(summary(await client.open(uri('b/nginx.conf'), site, 'nginx'))).toEqual([['nginx/unknown-directive', 3, 8, 3, 24]]);
+      expect(await client.stop()).toBe(0);
+    } finally {
+      client.kill();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

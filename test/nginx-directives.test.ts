@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FileHost } from '../src/core/host.js';
 import { loadNginxConfig } from '../src/languages/nginx/index.js';
-import {
-  allDirectiveNames,
-  editDistance,
-  lookupDirective,
-  registerDirectives,
-  suggestDirective,
-} from '../src/languages/nginx/directives/index.js';
+import { DirectiveTable, editDistance } from '../src/languages/nginx/directives/index.js';
 import { NGINX_DIRECTIVES } from '../src/languages/nginx/directives/nginx.js';
 import { OPENRESTY_DIRECTIVES } from '../src/languages/nginx/directives/openresty.js';
 import { TENGINE_DIRECTIVES } from '../src/languages/nginx/directives/tengine.js';
@@ -18,6 +12,10 @@ const CONTEXTS: readonly NginxContext[] = [
   'limit_except', 'mail', 'mail_server', 'stream', 'stream_server', 'stream_upstream', 'types',
   'map', 'match', 'dso', 'processes', 'process',
 ];
+const lookupDirective = (name: string): readonly DirectiveSpec[] => DirectiveTable.builtin.lookup(name);
+const allDirectiveNames = (): readonly string[] => DirectiveTable.builtin.names();
+const suggestDirective = (name: string): string | undefined => DirectiveTable.builtin.suggest(name);
+
 const ALL: readonly DirectiveSpec[] = [...NGINX_DIRECTIVES, ...TENGINE_DIRECTIVES, ...OPENRESTY_DIRECTIVES];
 
 function only(name: string, module: string): DirectiveSpec {
@@ -429,19 +427,23 @@ describe('lookup API', () => {
     expect(names).toContain('content_by_lua_block');
   });
 
-  it('registers third-party directives and replaces a re-declared (name, module)', () => {
+  it('adds third-party directives in a table of their own and replaces a re-declared (name, module)', () => {
     expect(lookupDirective('vts_display')).toEqual([]);
     const spec: DirectiveSpec = {
       name: 'vts_display', contexts: ['location'], args: { kind: 'none' }, block: false,
       module: 'ngx_http_vhost_traffic_status_module', source: 'hoplint config',
     };
-    registerDirectives([spec]);
-    expect(lookupDirective('vts_display')).toEqual([spec]);
-    expect(allDirectiveNames()).toContain('vts_display');
-    expect(suggestDirective('vts_dsplay')).toBe('vts_display');
+    const declared = DirectiveTable.builtin.with([spec]);
+    expect(declared.lookup('vts_display')).toEqual([spec]);
+    expect(declared.names()).toContain('vts_display');
+    expect(declared.suggest('vts_dsplay')).toBe('vts_display');
     const fixed = { ...spec, contexts: ['server', 'location'] as NginxContext[] };
-    registerDirectives([fixed]);
-    expect(lookupDirective('vts_display')).toEqual([fixed]);
+    expect(declared.with([fixed]).lookup('vts_display')).toEqual([fixed]);
+    expect(declared.lookup('vts_display')).toEqual([spec]);
+    // The built-in table is never changed by a declaration.
+    expect(lookupDirective('vts_display')).toEqual([]);
+    expect(allDirectiveNames()).not.toContain('vts_display');
+    expect(suggestDirective('vts_dsplay')).toBeUndefined();
   });
 });
 

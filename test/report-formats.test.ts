@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Finding } from '../src/core/finding.js';
 import type { LintResult } from '../src/engine/lint.js';
 import { createRegistry } from '../src/engine/registry.js';
+import { DirectiveTable } from '../src/languages/nginx/directives/index.js';
 import { shouldColor } from '../src/report/colors.js';
 import { escapeData, escapeProperty, github } from '../src/report/github.js';
 import { json } from '../src/report/json.js';
@@ -20,6 +21,7 @@ function result(findings: Finding[]): LintResult {
     findings,
     suppressed: [],
     registry: createRegistry(),
+    nginxDirectivesFor: () => DirectiveTable.builtin,
     settings: new Map(),
     enabledRules: [],
   };

@@ -10,7 +10,8 @@ import { buildWorkspace } from '../model/build.js';
 import { LANGUAGE_IDS, type LanguageId, type WorkspaceFile } from '../model/workspace.js';
 import { UNUSED_DISABLE_RULE_ID } from './builtin-rules.js';
 import { configFromObject, findConfigFile, loadConfigFile } from './config/load.js';
-import { declaredDirectives } from './config/nginx-directives.js';
+import { declaredDirectives } from '../languages/nginx/directives/declared.js';
+import { DirectiveTable } from '../languages/nginx/directives/index.js';
 import { resolveRuleSettings, type RuleOverride, type RuleSettings } from './config/rule-settings.js';
 import type { HoplintConfig, LoadedConfig } from './config/types.js';
 import { collectFiles } from './discovery/collect.js';
@@ -80,6 +81,8 @@ export interface LintResult {
   findings: Finding[];
   suppressed: SuppressedFinding[];
   registry: RuleRegistry;
+  /** The directive table of the unit a file belongs to (the built-in one for a file no unit linted). */
+  nginxDirectivesFor(absolutePath: string): DirectiveTable;
   /** The rules that were on, with their severity and options. */
   settings: RuleSettings;
   /** The rules that were on, in registry order. */
@@ -218,6 +221,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     : await splitIntoUnits(loaded, collected.files, collected.issues, cwd);
   const raw: Finding[] = [];
   const workspaceFiles: WorkspaceFile[] = [];
+  const directivesByFile = new Map<string, DirectiveTable>();
   let enabled = settings;
   for (const unit of units) {
     if (!unitRules.has(unit.loaded)) unitRules.set(unit.loaded, await rulesOf(unit.loaded));
@@ -225,19 +229,21 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     const unitSettings = unit.loaded === loaded ? settings : resolveRuleSettings(unitRegistry, unit.loaded, options.ruleOverrides, options.reportUnusedDisables);
     if (unit.loaded !== loaded) enabled = new Map([...enabled, ...unitSettings]);
     const unitConfig = unit.loaded.config;
+    const nginxDirectives = DirectiveTable.builtin.with(declaredDirectives(unitConfig.nginx?.directives));
     const workspace = await buildWorkspace({
       root: unit.loaded.root,
       environment: unitConfig.environment ?? {},
       files: unit.files,
       readIssues: unit.issues,
       host,
-      nginxDirectives: declaredDirectives(unitConfig.nginx?.directives),
+      nginxDirectives,
       displayPath,
       isReported,
       ...clientsBehindSnatLocation(unit.loaded),
     });
     for (const finding of runRules(workspace, unitRegistry, unitSettings)) raw.push(finding); // a spread of 130,000 findings overflows the stack
     workspaceFiles.push(...workspace.files);
+    for (const file of workspace.files) directivesByFile.set(file.absolutePath, nginxDirectives);
   }
   if (unitRules.size > 1) registry = createRegistry(uniqueRules([...unitRules.values()]), options.shippedRules ?? true);
   const comments = new Map<string, SuppressionComment[]>();
@@ -276,5 +282,6 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     registry,
     settings: enabled,
     enabledRules: registry.all().filter(({ rule }) => enabled.has(rule.meta.id)),
+    nginxDirectivesFor: (absolutePath) => directivesByFile.get(absolutePath) ?? DirectiveTable.builtin,
   };
 }

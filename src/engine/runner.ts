@@ -39,8 +39,8 @@ function findingKey(finding: Finding): string {
 
 /**
  * Runs every rule that is on over the workspace. Syntax issues that a language attributes to a
- * rule of its own are reported as that rule's findings (or as `syntax` when no such rule exists).
- * The same finding reached twice — a file included from two roots — is reported once.
+ * rule of its own (nginx's unknown directives) are that rule's findings, reported only while the
+ * rule is on. The same finding reached twice — a file included from two roots — is reported once.
  */
 export function runRules(workspace: Workspace, registry: RuleRegistry, settings: RuleSettings): Finding[] {
   const findings = new Map<string, Finding>();
@@ -66,12 +66,6 @@ export function runRules(workspace: Workspace, registry: RuleRegistry, settings:
       rule.check({ workspace, options: setting.options, severity: setting.severity, report });
     } catch (error) {
       throw new RuleCrashError(id, error);
-    }
-  }
-  const syntax = settings.get(SYNTAX_RULE_ID);
-  if (syntax) {
-    for (const issue of workspace.syntaxIssues) {
-      if (issue.ruleId !== undefined && !registry.has(issue.ruleId)) add(toFinding(SYNTAX_RULE_ID, syntax.severity, issue));
     }
   }
   return [...findings.values()].sort(compareFindings);

@@ -3,7 +3,7 @@ import type { Finding } from '../core/finding.js';
 import type { Span } from '../core/source.js';
 import type { RuleRegistry } from '../engine/registry.js';
 import type { NginxDirective, NginxStatement } from '../languages/nginx/ast.js';
-import { lookupDirective, type DirectiveSpec } from '../languages/nginx/directives/index.js';
+import { DirectiveTable, type DirectiveSpec } from '../languages/nginx/directives/index.js';
 import { parseNginxText } from '../languages/nginx/parser.js';
 import { defaultFor, lookupKey, parseSysctl, type SysctlKeySpec, type SysctlValueSpec, type VersionedRange } from '../languages/sysctl/index.js';
 import type { LanguageId } from '../model/workspace.js';
@@ -17,6 +17,8 @@ export interface HoverInput {
   /** The findings of this file from the last lint of this text. */
   findings: readonly Finding[];
   registry: RuleRegistry | undefined;
+  /** The directive table of the file's unit, as its last lint read it. */
+  nginxDirectives?: DirectiveTable;
 }
 
 function findingSection(finding: Finding, registry: RuleRegistry | undefined): string {
@@ -102,7 +104,7 @@ function languageSection(input: HoverInput): { section: string; span: Span } | u
     const parsed = parseNginxText(input.path, input.text);
     const directive = findDirectiveName(parsed.statements, input.position);
     if (!directive) return undefined;
-    const specs = lookupDirective(directive.name);
+    const specs = (input.nginxDirectives ?? DirectiveTable.builtin).lookup(directive.name);
     return specs.length > 0 ? { section: directiveSection(directive.name, specs), span: directive.nameToken } : undefined;
   }
   if (input.language === 'sysctl') {

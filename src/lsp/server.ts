@@ -290,6 +290,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         position: params.position,
         findings: current?.linted.findingsByPath.get(path) ?? [],
         registry: current?.linted.result.registry,
+        ...(current ? { nginxDirectives: current.linted.result.nginxDirectivesFor(path) } : {}),
       });
     }),
   );

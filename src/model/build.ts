@@ -1,6 +1,6 @@
 import type { FileHost } from '../core/host.js';
 import type { SyntaxIssue } from '../core/syntax.js';
-import type { DirectiveSpec } from '../languages/nginx/directives/types.js';
+import { DirectiveTable } from '../languages/nginx/directives/index.js';
 import type { SourceRange } from '../core/source.js';
 import { buildKubernetesModel } from '../languages/kubernetes/index.js';
 import { mergeCalicoNetworks } from '../languages/network/index.js';
@@ -26,7 +26,8 @@ export interface BuildWorkspaceInput {
   /** Issues found while reading the files (unreadable, binary, not UTF-8…). */
   readIssues: SyntaxIssue[];
   host: FileHost;
-  nginxDirectives?: DirectiveSpec[];
+  /** The unit's nginx directive table (default: the built-in one). */
+  nginxDirectives?: DirectiveTable;
   displayPath: (absolutePath: string) => string;
   isReported: (absolutePath: string) => boolean;
   /** Where the config file states `environment.clientsBehindSnat`, for related locations. */
@@ -42,7 +43,7 @@ export async function buildWorkspace(input: BuildWorkspaceInput): Promise<Worksp
   const documents = emptyDocuments();
   const files = [...input.files];
   const syntaxIssues = [...input.readIssues];
-  const context = { host: input.host, nginxDirectives: input.nginxDirectives ?? [] };
+  const context = { host: input.host, nginxDirectives: input.nginxDirectives ?? DirectiveTable.builtin };
   const allFiles = files;
   for (const id of LANGUAGE_IDS) {
     const files = input.files.filter((file) => file.language === id);

@@ -1,18 +1,13 @@
 import type { PathLocator } from '../../core/yaml-locator.js';
 import type { Severity } from '../../core/finding.js';
 import type { Environment, LanguageId } from '../../model/workspace.js';
-import type { NginxContext } from '../../languages/nginx/directives/types.js';
+import type { DirectiveDeclaration } from '../../languages/nginx/directives/declared.js';
+
+export type { DirectiveDeclaration };
 
 export type PresetName = 'recommended' | 'strict';
 export type SeverityOrOff = Severity | 'off';
 export type RuleSettingInput = SeverityOrOff | [SeverityOrOff] | [SeverityOrOff, Record<string, unknown>];
-
-export interface DirectiveDeclaration {
-  name: string;
-  contexts?: NginxContext[];
-  args?: 'none' | 'flag' | 'any' | number | number[] | { min: number };
-  block?: boolean;
-}
 
 /** hoplint.config.yaml as written (validated against schemas/hoplint.config.schema.json). */
 export interface HoplintConfig {

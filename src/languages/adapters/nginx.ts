@@ -2,7 +2,8 @@ import { basename } from 'node:path';
 import type { SyntaxIssue } from '../../core/syntax.js';
 import type { NginxConfig } from '../nginx/ast.js';
 import { loadNginxConfig } from '../nginx/index.js';
-import { registerDirectives } from '../nginx/directives/index.js';
+import type { DirectiveTable } from '../nginx/directives/index.js';
+import type { NginxParseError } from '../nginx/ast.js';
 import type { WorkspaceFile } from '../../model/workspace.js';
 import { isNginxIncludeOnlyName } from '../detect.js';
 import type { LanguageParseResult, ParseContext, ReachedFile } from './types.js';
@@ -25,6 +26,30 @@ export function inferNginxContext(file: WorkspaceFile): string[] {
   return ['http'];
 }
 
+/** The rule that reports directives the unit's table does not know; the analyzer's errors are its findings. */
+export const UNKNOWN_DIRECTIVE_RULE_ID = 'nginx/unknown-directive';
+
+const NAME_IN_MESSAGE = /"([^"]+)"/;
+
+/** An unknown directive as a finding of its rule, with the closest name the unit's table knows. */
+function unknownDirectiveIssue(config: NginxConfig, error: NginxParseError, table: DirectiveTable): SyntaxIssue {
+  const text = config.files.get(error.file)?.text;
+  const name = text?.slice(error.start, error.end) || NAME_IN_MESSAGE.exec(error.message)?.[1] || '';
+  const suggestion = table.suggest(name);
+  const hint = suggestion ? `; did you mean "${suggestion}"?` : '; if a third-party module provides it, declare it under nginx.directives in hoplint.config.yaml';
+  return {
+    file: error.file,
+    line: error.line,
+    column: error.column,
+    endLine: error.endLine,
+    endColumn: error.endColumn,
+    start: error.start,
+    end: error.end,
+    message: `unknown directive "${name}"${hint}`,
+    ruleId: UNKNOWN_DIRECTIVE_RULE_ID,
+  };
+}
+
 function rootPriority(file: WorkspaceFile): number {
   const context = inferNginxContext(file);
   if (context.length === 0) return basename(file.absolutePath).toLowerCase() === 'nginx.conf' ? 0 : 1;
@@ -44,13 +69,12 @@ function keepOutermost(configs: NginxConfig[]): NginxConfig[] {
 }
 
 export async function parseNginxFiles(files: WorkspaceFile[], context: ParseContext): Promise<LanguageParseResult> {
-  registerDirectives(context.nginxDirectives);
   const ordered = [...files].sort((a, b) => rootPriority(a) - rootPriority(b));
   const covered = new Set<string>();
   const configs: NginxConfig[] = [];
   for (const file of ordered) {
     if (covered.has(file.absolutePath)) continue;
-    const config = await loadNginxConfig(file.absolutePath, { host: context.host, context: inferNginxContext(file) });
+    const config = await loadNginxConfig(file.absolutePath, { host: context.host, context: inferNginxContext(file), directives: context.nginxDirectives });
     configs.push(config);
     for (const path of config.files.keys()) covered.add(path);
   }
@@ -61,7 +85,10 @@ export async function parseNginxFiles(files: WorkspaceFile[], context: ParseCont
   const known = new Set(files.map((file) => file.absolutePath));
   for (const config of roots) {
     for (const error of config.errors) {
-      if (error.code === 'unknown-directive') continue;
+      if (error.code === 'unknown-directive') {
+        issues.push(unknownDirectiveIssue(config, error, context.nginxDirectives));
+        continue;
+      }
       issues.push({ file: error.file, line: error.line, column: error.column, endLine: error.endLine, endColumn: error.endColumn, start: error.start, end: error.end, message: error.message });
     }
     for (const [path, parsed] of config.files) {

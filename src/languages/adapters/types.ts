@@ -1,12 +1,12 @@
 import type { SyntaxIssue } from '../../core/syntax.js';
 import type { FileHost } from '../../core/host.js';
-import type { DirectiveSpec } from '../nginx/directives/types.js';
+import type { DirectiveTable } from '../nginx/directives/index.js';
 import type { WorkspaceDocuments, WorkspaceFile } from '../../model/workspace.js';
 
 export interface ParseContext {
   host: FileHost;
-  /** Third-party nginx directives declared under `nginx.directives` in the config. */
-  nginxDirectives: DirectiveSpec[];
+  /** The unit's nginx directive table: the built-in one plus the config's `nginx.directives`. */
+  nginxDirectives: DirectiveTable;
 }
 
 /** A file a language read on its own, e.g. an nginx `include` target outside the linted paths. */

@@ -1,6 +1,6 @@
 import type { NginxDirective, NginxFile, NginxParseError, NginxStatement, NginxToken } from './ast.js';
 import type { ArgShape, DirectiveSpec } from './directives/types.js';
-import { lookupDirective } from './directives/index.js';
+import { DirectiveTable } from './directives/index.js';
 import { blockContext, type AnalysisContext } from './contexts.js';
 import { argCountOf, argValueOf, isTerminated } from './directive-node.js';
 import { setReportedLine } from './nginx-lines.js';
@@ -84,13 +84,13 @@ const INCLUDE_SPEC: DirectiveSpec = {
   source: 'nginx src/core/ngx_conf_file.c (NGX_ANY_CONF|NGX_CONF_TAKE1)',
 };
 
-/** Checks one directive in `context`; returns the problem nginx would report, if any. */
-export function checkDirective(directive: NginxDirective, context: AnalysisContext): NginxParseError | null {
+/** Checks one directive in `context` against `table`; returns the problem nginx would report, if any. */
+export function checkDirective(directive: NginxDirective, context: AnalysisContext, table: DirectiveTable = DirectiveTable.builtin): NginxParseError | null {
   if (context === 'free' || context === 'unknown') return null;
   // A directive cut short by a syntax error was already reported; nginx never got to its shape.
   const complete = directive.block !== null || isTerminated(directive);
   if (directive.name === 'include') return complete ? shapeProblem(directive, INCLUDE_SPEC) : null;
-  const specs = lookupDirective(directive.name);
+  const specs = table.lookup(directive.name);
   if (specs.length === 0) return directiveError(directive, 'unknown-directive', `unknown directive "${directive.name}"`);
   // Like nginx, any definition allowed here that the directive fits will do; otherwise the
   // first one's complaint is reported.
@@ -117,7 +117,7 @@ interface WorkItem {
  * Checks every directive reachable from `root` (descending into blocks and resolved includes)
  * with an explicit stack, so neither deep nesting nor long include chains can overflow.
  */
-export function analyzeNginx(root: NginxFile, files: ReadonlyMap<string, NginxFile>, rootContext: AnalysisContext): NginxParseError[] {
+export function analyzeNginx(root: NginxFile, files: ReadonlyMap<string, NginxFile>, rootContext: AnalysisContext, table: DirectiveTable): NginxParseError[] {
   const errors: NginxParseError[] = [];
   const seen = new Set<string>();
   const record = (error: NginxParseError): void => {
@@ -137,7 +137,7 @@ export function analyzeNginx(root: NginxFile, files: ReadonlyMap<string, NginxFi
     }
     const statement = item.statements[item.index++]!;
     if (statement.type !== 'directive') continue;
-    const problem = checkDirective(statement, item.context);
+    const problem = checkDirective(statement, item.context, table);
     if (problem) {
       const end = statement.terminator ?? statement.blockOpen;
       if (end) setReportedLine(problem, files.get(end.file), end.start, end.line);
@@ -159,7 +159,7 @@ export function analyzeNginx(root: NginxFile, files: ReadonlyMap<string, NginxFi
       continue;
     }
     if (statement.block && statement.block.length > 0) {
-      stack.push({ statements: statement.block, index: 0, context: blockContext(item.context, statement.name) });
+      stack.push({ statements: statement.block, index: 0, context: blockContext(item.context, statement.name, table) });
     }
   }
   return errors;

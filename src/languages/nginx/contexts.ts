@@ -1,5 +1,5 @@
 import type { NginxContext } from './directives/types.js';
-import { lookupDirective } from './directives/index.js';
+import { DirectiveTable } from './directives/index.js';
 
 /**
  * The context a statement is read in: one of nginx's command contexts, `free` inside blocks
@@ -21,9 +21,9 @@ const BLOCK_CONTEXTS: Partial<Record<NginxContext, Record<string, NginxContext>>
 };
 
 /** The context of the children of block directive `name` found in context `parent`. */
-export function blockContext(parent: AnalysisContext, name: string): AnalysisContext {
+export function blockContext(parent: AnalysisContext, name: string, table: DirectiveTable = DirectiveTable.builtin): AnalysisContext {
   if (parent === 'free' || parent === 'unknown') return parent;
-  const specs = lookupDirective(name);
+  const specs = table.lookup(name);
   if (specs.some((spec) => (spec.freeBlock === true || spec.rawBlock === true) && spec.contexts.includes(parent))) return 'free';
   const child = BLOCK_CONTEXTS[parent]?.[name];
   if (child) return child;
@@ -33,8 +33,8 @@ export function blockContext(parent: AnalysisContext, name: string): AnalysisCon
 }
 
 /** The context reached from `main` through the given block names, e.g. `['http', 'server']`. */
-export function contextFromPath(path: readonly string[]): AnalysisContext {
+export function contextFromPath(path: readonly string[], table: DirectiveTable = DirectiveTable.builtin): AnalysisContext {
   let context: AnalysisContext = 'main';
-  for (const name of path) context = blockContext(context, name);
+  for (const name of path) context = blockContext(context, name, table);
   return context;
 }

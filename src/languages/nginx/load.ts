@@ -4,6 +4,7 @@ import { diskHost, type FileHost } from '../../core/host.js';
 import { decodeText, type Span } from '../../core/source.js';
 import type { NginxConfig, NginxDirective, NginxFile, NginxParseError, NginxStatement } from './ast.js';
 import { analyzeNginx, errorAtToken } from './analyze.js';
+import { DirectiveTable } from './directives/index.js';
 import { contextFromPath } from './contexts.js';
 import { dumpHost, looksLikeNginxDashT, splitNginxDashT } from './dash-t.js';
 import { expandGlob, hasGlobMagic } from './glob.js';
@@ -23,6 +24,8 @@ export interface LoadNginxOptions {
   maxFiles?: number;
   /** Parse the root file only; `include`s are not followed and get no `includes`. */
   singleFile?: boolean;
+  /** The directives checked against (default: nginx, Tengine and OpenResty); a unit's config adds its own. */
+  directives?: DirectiveTable;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -247,6 +250,7 @@ export async function loadNginxConfig(root: string, options: LoadNginxOptions = 
 
   // One push per error: spreading a file's 130,000 errors as arguments overflows the stack.
   for (const file of files.values()) for (const error of file.errors) errors.push(error);
-  for (const error of analyzeNginx(first.file, files, contextFromPath(contextPath))) errors.push(error);
+  const table = options.directives ?? DirectiveTable.builtin;
+  for (const error of analyzeNginx(first.file, files, contextFromPath(contextPath, table), table)) errors.push(error);
   return { root, files, errors: sortErrors(files, errors), context: contextPath };
 }

@@ -1,7 +1,7 @@
 import type { Span } from '../../core/source.js';
 import type { NginxComment, NginxErrorCode, NginxFile, NginxParseError, NginxStatement } from './ast.js';
 import { ParsedDirective } from './directive-node.js';
-import { lookupDirective } from './directives/index.js';
+import { DirectiveTable } from './directives/index.js';
 import { LUA_EOF_MESSAGE, NginxLexer } from './lexer.js';
 import { setReportedLine } from './nginx-lines.js';
 import { NginxTokenTable, wordFlags } from './token-table.js';
@@ -15,9 +15,10 @@ export interface ParseNginxOptions {
 
 export const DEFAULT_MAX_DEPTH = 1000;
 
+/** Raw bodies are a built-in property: a directive declared in a config never has one. */
 export function isRawBlockDirective(name: string): boolean {
   if (name.endsWith('_by_lua_block')) return true;
-  return lookupDirective(name).some((spec) => spec.rawBlock === true);
+  return DirectiveTable.builtin.lookup(name).some((spec) => spec.rawBlock === true);
 }
 
 /** A parse error at `span`, built with one fixed shape (a spread would make one shape per call site). */

@@ -1,7 +1,9 @@
 /**
- * Lookup over the directive table: nginx, Tengine, OpenResty, plus third-party modules a
- * hoplint config declares. A name maps to every definition of it (`server` is five of them),
- * and the caller picks by context, as nginx itself does.
+ * The directive table: nginx, Tengine and OpenResty, plus the third-party module directives a
+ * hoplint config declares. A name maps to every definition of it (`server` is five of them), and
+ * the caller picks by context, as nginx itself does. A table never changes once built: a unit's
+ * declarations make a new table over the built-in one, so units (and language-server workspaces)
+ * never see each other's directives.
  */
 import { NGINX_DIRECTIVES } from './nginx.js';
 import { OPENRESTY_DIRECTIVES } from './openresty.js';
@@ -12,56 +14,101 @@ export type { ArgShape, DirectiveSpec, NginxContext } from './types.js';
 
 const NONE: readonly DirectiveSpec[] = Object.freeze([]);
 
-const byName = new Map<string, DirectiveSpec[]>();
-let sortedNames: readonly string[] | undefined;
-let foldedNames: Map<string, string> | undefined;
-
-function add(spec: DirectiveSpec): void {
-  const list = byName.get(spec.name);
-  if (list === undefined) {
-    byName.set(spec.name, [spec]);
-    return;
+/** `specs` added to `into`; a re-declared (name, module) pair replaces the old one so a config can correct an entry. */
+function addAll(into: Map<string, DirectiveSpec[]>, specs: readonly DirectiveSpec[], base: (name: string) => readonly DirectiveSpec[]): void {
+  for (const spec of specs) {
+    let list = into.get(spec.name);
+    if (list === undefined) {
+      list = [...base(spec.name)];
+      into.set(spec.name, list);
+    }
+    const at = list.findIndex((s) => s.module === spec.module);
+    if (at >= 0) list[at] = spec;
+    else list.push(spec);
   }
-  // A re-declared (name, module) pair replaces the old one so a config can correct an entry.
-  const at = list.findIndex((s) => s.module === spec.module);
-  if (at >= 0) list[at] = spec;
-  else list.push(spec);
 }
 
-for (const spec of [...NGINX_DIRECTIVES, ...TENGINE_DIRECTIVES, ...OPENRESTY_DIRECTIVES]) add(spec);
+export class DirectiveTable {
+  /** Names this table defines itself; the rest are looked up in `base`. */
+  readonly #own = new Map<string, DirectiveSpec[]>();
+  readonly #base: DirectiveTable | undefined;
+  #sortedNames: readonly string[] | undefined;
+  #foldedNames: Map<string, string> | undefined;
 
-/** Every definition of `name` (exact, case-sensitive, like nginx); empty when unknown. */
-export function lookupDirective(name: string): readonly DirectiveSpec[] {
-  return byName.get(name) ?? NONE;
-}
+  private constructor(base: DirectiveTable | undefined, specs: readonly DirectiveSpec[]) {
+    this.#base = base;
+    addAll(this.#own, specs, (name) => base?.lookup(name) ?? NONE);
+  }
 
-/** All known directive names, sorted. */
-export function allDirectiveNames(): readonly string[] {
-  sortedNames ??= Object.freeze([...byName.keys()].sort());
-  return sortedNames;
-}
+  /** nginx, Tengine and OpenResty: what every unit starts from. */
+  static readonly builtin: DirectiveTable = new DirectiveTable(undefined, [...NGINX_DIRECTIVES, ...TENGINE_DIRECTIVES, ...OPENRESTY_DIRECTIVES]);
 
-/** Adds third-party module directives (declared in a hoplint config) to the table. */
-export function registerDirectives(specs: readonly DirectiveSpec[]): void {
-  for (const spec of specs) add(spec);
-  sortedNames = undefined;
-  foldedNames = undefined;
+  /** This table with `specs` (third-party directives a config declares) added; this table itself stays as it is. */
+  with(specs: readonly DirectiveSpec[]): DirectiveTable {
+    return specs.length === 0 ? this : new DirectiveTable(this, specs);
+  }
+
+  /** Every definition of `name` (exact, case-sensitive, like nginx); empty when unknown. */
+  lookup(name: string): readonly DirectiveSpec[] {
+    return this.#own.get(name) ?? this.#base?.lookup(name) ?? NONE;
+  }
+
+  has(name: string): boolean {
+    return this.#own.has(name) || (this.#base?.has(name) ?? false);
+  }
+
+  /** All known directive names, sorted. */
+  names(): readonly string[] {
+    if (this.#sortedNames === undefined) {
+      const names = new Set(this.#base?.names());
+      for (const name of this.#own.keys()) names.add(name);
+      this.#sortedNames = Object.freeze([...names].sort());
+    }
+    return this.#sortedNames;
+  }
+
+  /**
+   * The closest known directive name for a did-you-mean, or undefined when `name` is known or
+   * nothing is close: same name up to case/`_`/`-`, else edit distance ≤ 2 (≤ 1 for names of
+   * four characters or fewer, where two edits reach too many unrelated names).
+   */
+  suggest(name: string): string | undefined {
+    if (name.length === 0 || this.has(name)) return undefined;
+    const sameFolded = this.#folded().get(fold(name));
+    if (sameFolded !== undefined) return sameFolded;
+
+    const lower = name.toLowerCase();
+    const limit = lower.length <= 4 ? 1 : 2;
+    let best: string | undefined;
+    let bestScore = Number.POSITIVE_INFINITY;
+    for (const candidate of this.names()) {
+      const distance = editDistance(lower, candidate, limit);
+      if (distance > limit) continue;
+      // Ties go to the candidate that keeps the typed first letter, then the shorter name.
+      const score = distance * 4 + (candidate[0] === lower[0] ? 0 : 2) + (candidate.length > lower.length ? 1 : 0);
+      if (score < bestScore) {
+        bestScore = score;
+        best = candidate;
+      }
+    }
+    return best;
+  }
+
+  #folded(): Map<string, string> {
+    if (this.#foldedNames === undefined) {
+      this.#foldedNames = new Map();
+      for (const name of this.names()) {
+        const key = fold(name);
+        if (!this.#foldedNames.has(key)) this.#foldedNames.set(key, name);
+      }
+    }
+    return this.#foldedNames;
+  }
 }
 
 /** Lowercased, without `_` and `-`: `Proxy-Pass`, `proxypass` and `proxy_pass` fold alike. */
 function fold(name: string): string {
   return name.toLowerCase().replace(/[-_]/g, '');
-}
-
-function folded(): Map<string, string> {
-  if (foldedNames === undefined) {
-    foldedNames = new Map();
-    for (const name of allDirectiveNames()) {
-      const key = fold(name);
-      if (!foldedNames.has(key)) foldedNames.set(key, name);
-    }
-  }
-  return foldedNames;
 }
 
 /**
@@ -89,31 +136,4 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
     prev = row;
   }
   return prev[b.length]!;
-}
-
-/**
- * The closest known directive name for a did-you-mean, or undefined when `name` is known or
- * nothing is close: same name up to case/`_`/`-`, else edit distance ≤ 2 (≤ 1 for names of
- * four characters or fewer, where two edits reach too many unrelated names).
- */
-export function suggestDirective(name: string): string | undefined {
-  if (name.length === 0 || byName.has(name)) return undefined;
-  const sameFolded = folded().get(fold(name));
-  if (sameFolded !== undefined) return sameFolded;
-
-  const lower = name.toLowerCase();
-  const limit = lower.length <= 4 ? 1 : 2;
-  let best: string | undefined;
-  let bestScore = Number.POSITIVE_INFINITY;
-  for (const candidate of allDirectiveNames()) {
-    const distance = editDistance(lower, candidate, limit);
-    if (distance > limit) continue;
-    // Ties go to the candidate that keeps the typed first letter, then the shorter name.
-    const score = distance * 4 + (candidate[0] === lower[0] ? 0 : 2) + (candidate.length > lower.length ? 1 : 0);
-    if (score < bestScore) {
-      bestScore = score;
-      best = candidate;
-    }
-  }
-  return best;
 }

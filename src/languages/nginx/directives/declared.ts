@@ -1,5 +1,12 @@
-import type { ArgShape, DirectiveSpec, NginxContext } from '../../languages/nginx/directives/types.js';
-import type { DirectiveDeclaration } from './types.js';
+import type { ArgShape, DirectiveSpec, NginxContext } from './types.js';
+
+/** A third-party directive as `nginx.directives` in hoplint.config.yaml declares it. */
+export interface DirectiveDeclaration {
+  name: string;
+  contexts?: NginxContext[];
+  args?: 'none' | 'flag' | 'any' | number | number[] | { min: number };
+  block?: boolean;
+}
 
 const EVERY_CONTEXT: NginxContext[] = ['main', 'events', 'http', 'server', 'location', 'upstream', 'if_server', 'if_location', 'limit_except', 'mail', 'mail_server', 'stream', 'stream_server', 'stream_upstream', 'processes', 'process'];
 
