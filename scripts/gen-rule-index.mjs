@@ -36,7 +36,7 @@ export function generateRuleIndex(rulesDir) {
   const entries = folders.map(({ layer, name }) => `  { dir: '${layer}/${name}', rule: ${identifier(layer, name)} },\n`).join('');
   return (
     HEADER +
-    "import type { Rule } from '../src/engine/rule.js';\n" +
+    "import type { Rule } from '../src/kit/index.js';\n" +
     imports +
     '\n' +
     '/** One entry per folder `rules/<layer>/<name>/`: the rule and where its README.md and fixtures are. */\n' +

@@ -17,5 +17,6 @@ export { SYNTAX_RULE_ID, SEVERITIES, compareFindings, type Finding, type Severit
 export type { SourceRange, Span, Position } from './core/source.js';
 export type { SyntaxIssue } from './core/syntax.js';
 export type { FileHost } from './core/host.js';
-export type { Workspace, WorkspaceFile, Environment, LanguageId } from './model/workspace.js';
+export type { Workspace, WorkspaceFile, Environment } from './link/workspace.js';
+export type { LanguageId } from './languages/registry.js';
 export { main } from './cli/main.js';

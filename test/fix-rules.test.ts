@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../src/core/finding.js';
-import { CONFIG_FILE_NAMES } from '../src/engine/config/load.js';
+import { CONFIG_FILE_NAMES } from '../src/core/config-files.js';
 import { lintAndFix } from '../src/engine/fix.js';
 import { lint, type LintOptions } from '../src/engine/lint.js';
 import type { Rule } from '../src/engine/rule.js';

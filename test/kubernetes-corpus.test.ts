@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Span } from '../src/core/source.js';
-import { buildKubernetesModel } from '../src/languages/kubernetes/index-model.js';
+import { buildKubernetesModel } from '../src/link/kubernetes.js';
 import type { Service, Workload } from '../src/languages/kubernetes/types.js';
 import { embeddedText } from '../src/languages/yaml/embedded.js';
 import { loadYaml } from '../src/languages/yaml/loader.js';

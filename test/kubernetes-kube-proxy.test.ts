@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isScalar } from 'yaml';
 import type { Scalar } from 'yaml';
-import { buildKubernetesModel } from '../src/languages/kubernetes/index-model.js';
+import { buildKubernetesModel } from '../src/link/kubernetes.js';
 import { embeddedText, loadEmbeddedYaml } from '../src/languages/yaml/embedded.js';
 import { loadYaml } from '../src/languages/yaml/loader.js';
 import type { YamlLoadResult } from '../src/languages/yaml/loader.js';

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildKubernetesModel } from '../src/languages/kubernetes/index-model.js';
-import type { KubernetesModel } from '../src/languages/kubernetes/index-model.js';
+import { buildKubernetesModel, type KubernetesModel } from '../src/link/index.js';
 import { labelSelectorMatches, serviceSelectorMatches } from '../src/languages/kubernetes/selector.js';
 import type { LabelSelector, Service } from '../src/languages/kubernetes/types.js';
 import { loadYaml } from '../src/languages/yaml/loader.js';
 
-function modelOf(...files: [string, string][]): KubernetesModel {
+function modelOf(...files: [string, string][]): ReturnType<typeof buildKubernetesModel> {
   const loads = files.map(([file, text]) => loadYaml(file, text));
   for (const load of loads) expect(load.issues, load.file).toEqual([]);
   return buildKubernetesModel(loads);

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkPositions } from '../bench/fuzz/positions.mjs';
 import { LineIndex } from '../src/core/source.js';
-import { computeEffectiveSysctls, parseSysctl } from '../src/languages/sysctl/index.js';
+import { parseSysctl } from '../src/languages/sysctl/index.js';
+import { computeEffectiveSysctls } from '../src/link/index.js';
 import { corpusFor, itHoldsParserProperties, mutationArbitrary } from './support/parser-properties.js';
 import { applyMutations } from '../bench/fuzz/mutate.mjs';
 

@@ -21,7 +21,7 @@ function result(findings: Finding[]): LintResult {
     findings,
     suppressed: [],
     registry: createRegistry(),
-    nginxDirectivesFor: () => DirectiveTable.builtin,
+    languageSettingsFor: () => ({ nginxDirectives: DirectiveTable.builtin }),
     settings: new Map(),
     enabledRules: [],
   };

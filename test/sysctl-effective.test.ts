@@ -2,14 +2,8 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  SYSCTL_KEYS,
-  computeEffectiveSysctls,
-  locateSysctlFile,
-  parseSysctl,
-  type EffectiveOptions,
-  type EffectiveValue,
-} from '../src/languages/sysctl/index.js';
+import { SYSCTL_KEYS, locateSysctlFile, parseSysctl } from '../src/languages/sysctl/index.js';
+import { computeEffectiveSysctls, type EffectiveOptions, type EffectiveValue } from '../src/link/index.js';
 
 const roots: string[] = [];
 

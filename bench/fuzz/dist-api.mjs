@@ -8,8 +8,8 @@ const MODULES = {
   nginx: 'dist/src/languages/nginx/index.js',
   sysctl: 'dist/src/languages/sysctl/index.js',
   yaml: 'dist/src/languages/yaml/loader.js',
-  kubernetes: 'dist/src/languages/kubernetes/index.js',
   network: 'dist/src/languages/network/index.js',
+  link: 'dist/src/link/index.js',
 };
 
 export function distIsBuilt(repoRoot) {
@@ -18,16 +18,16 @@ export function distIsBuilt(repoRoot) {
 
 export async function loadDistApi(repoRoot) {
   const load = (path) => import(pathToFileURL(join(repoRoot, path)).href);
-  const [source, nginx, sysctl, yaml, kubernetes, network] = await Promise.all(Object.values(MODULES).map(load));
+  const [source, nginx, sysctl, yaml, network, link] = await Promise.all(Object.values(MODULES).map(load));
   return {
     LineIndex: source.LineIndex,
     parseNginxText: nginx.parseNginxText,
     loadNginxConfig: nginx.loadNginxConfig,
     splitNginxDashT: nginx.splitNginxDashT,
     parseSysctl: sysctl.parseSysctl,
-    computeEffectiveSysctls: sysctl.computeEffectiveSysctls,
+    computeEffectiveSysctls: link.computeEffectiveSysctls,
     loadYaml: yaml.loadYaml,
-    buildKubernetesModel: kubernetes.buildKubernetesModel,
+    buildKubernetesModel: link.buildKubernetesModel,
     parseCniFile: network.parseCniFile,
     parseFlannelNetConfFile: network.parseFlannelNetConfFile,
     extractNetworksFromYaml: network.extractNetworksFromYaml,

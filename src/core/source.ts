@@ -94,3 +94,10 @@ export function decodeText(bytes: Uint8Array): { text: string; validUtf8: boolea
 export function lineEndingOf(text: string): '\r\n' | '\n' {
   return text.includes('\r\n') ? '\r\n' : '\n';
 }
+
+/** Whether `position` lies in `range`, its end included (a cursor just after a token is still on it). */
+export function positionIn(range: Pick<SourceRange, 'line' | 'column' | 'endLine' | 'endColumn'>, position: Position): boolean {
+  const afterStart = position.line > range.line || (position.line === range.line && position.column >= range.column);
+  const beforeEnd = position.line < range.endLine || (position.line === range.endLine && position.column <= range.endColumn);
+  return afterStart && beforeEnd;
+}

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Finding, FixSafety } from '../core/finding.js';
 import { diskHost, type FileHost } from '../core/host.js';
 import { decodeText } from '../core/source.js';
-import type { LanguageId } from '../model/workspace.js';
+import type { LanguageId } from '../languages/registry.js';
 import { overlayHost } from '../core/overlay-host.js';
 import { applyEdits, selectFixes, type FixCandidate } from './fix-apply.js';
 import { lint, type LintOptions, type LintResult } from './lint.js';

@@ -5,9 +5,10 @@ import { diskHost, type FileHost } from '../core/host.js';
 import { compareFindings, type Finding, type Severity } from '../core/finding.js';
 import type { SourceRange } from '../core/source.js';
 import type { SyntaxIssue } from '../core/syntax.js';
-import { hasHashComments } from '../languages/registry.js';
-import { buildWorkspace } from '../model/build.js';
-import { LANGUAGE_IDS, type LanguageId, type WorkspaceFile } from '../model/workspace.js';
+import { buildWorkspace } from '../link/build.js';
+import type { LanguageSettings } from '../languages/language.js';
+import type { WorkspaceFile } from '../link/workspace.js';
+import { LANGUAGE_IDS, languageDefinition, type LanguageId } from '../languages/registry.js';
 import { UNUSED_DISABLE_RULE_ID } from './builtin-rules.js';
 import { configFromObject, findConfigFile, loadConfigFile } from './config/load.js';
 import { declaredDirectives } from '../languages/nginx/directives/declared.js';
@@ -81,8 +82,8 @@ export interface LintResult {
   findings: Finding[];
   suppressed: SuppressedFinding[];
   registry: RuleRegistry;
-  /** The directive table of the unit a file belongs to (the built-in one for a file no unit linted). */
-  nginxDirectivesFor(absolutePath: string): DirectiveTable;
+  /** The language settings of the unit a file belongs to (built-in ones for a file no unit linted). */
+  languageSettingsFor(absolutePath: string): LanguageSettings;
   /** The rules that were on, with their severity and options. */
   settings: RuleSettings;
   /** The rules that were on, in registry order. */
@@ -221,7 +222,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     : await splitIntoUnits(loaded, collected.files, collected.issues, cwd);
   const raw: Finding[] = [];
   const workspaceFiles: WorkspaceFile[] = [];
-  const directivesByFile = new Map<string, DirectiveTable>();
+  const settingsByFile = new Map<string, LanguageSettings>();
   let enabled = settings;
   for (const unit of units) {
     if (!unitRules.has(unit.loaded)) unitRules.set(unit.loaded, await rulesOf(unit.loaded));
@@ -243,12 +244,12 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     });
     for (const finding of runRules(workspace, unitRegistry, unitSettings)) raw.push(finding); // a spread of 130,000 findings overflows the stack
     workspaceFiles.push(...workspace.files);
-    for (const file of workspace.files) directivesByFile.set(file.absolutePath, nginxDirectives);
+    for (const file of workspace.files) settingsByFile.set(file.absolutePath, { nginxDirectives });
   }
   if (unitRules.size > 1) registry = createRegistry(uniqueRules([...unitRules.values()]), options.shippedRules ?? true);
   const comments = new Map<string, SuppressionComment[]>();
   for (const file of workspaceFiles) {
-    if (hasHashComments(file)) comments.set(file.absolutePath, parseSuppressionComments(file.absolutePath, file.text));
+    if (languageDefinition(file.language).hasHashComments(file.text)) comments.set(file.absolutePath, parseSuppressionComments(file.absolutePath, file.text));
   }
   const suppression = applySuppressions(raw, comments, (id) => registry.has(id), (id) => didYouMean(id, registry.ids()));
   const unusedSetting = enabled.get(UNUSED_DISABLE_RULE_ID);
@@ -282,6 +283,6 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     registry,
     settings: enabled,
     enabledRules: registry.all().filter(({ rule }) => enabled.has(rule.meta.id)),
-    nginxDirectivesFor: (absolutePath) => directivesByFile.get(absolutePath) ?? DirectiveTable.builtin,
+    languageSettingsFor: (absolutePath) => settingsByFile.get(absolutePath) ?? { nginxDirectives: DirectiveTable.builtin },
   };
 }

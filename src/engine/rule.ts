@@ -1,6 +1,6 @@
 import type { Finding, FixSafety, RelatedLocation, Fix, Severity } from '../core/finding.js';
 import type { SourceRange } from '../core/source.js';
-import type { Workspace } from '../model/workspace.js';
+import type { RuleKit } from '../kit/context.js';
 
 export type RuleLayer = 'nginx' | 'sysctl' | 'cni' | 'k8s' | 'hop' | 'core';
 
@@ -47,8 +47,8 @@ export interface FindingInput extends SourceRange {
   fix?: Fix;
 }
 
-export interface RuleContext<Options = Record<string, unknown>> {
-  workspace: Workspace;
+/** What `check` is handed: the unit's kit (models, facts, helpers), the rule's settings and `report`. */
+export interface RuleContext<Options = Record<string, unknown>> extends RuleKit {
   options: Options;
   /** The severity configured for this rule (its default unless the config says otherwise). */
   severity: Severity;

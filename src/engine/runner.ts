@@ -1,6 +1,7 @@
 import { compareFindings, SYNTAX_RULE_ID, type Finding, type Severity } from '../core/finding.js';
 import type { SyntaxIssue } from '../core/syntax.js';
-import type { Workspace } from '../model/workspace.js';
+import { createRuleKit } from '../kit/context.js';
+import type { Workspace } from '../link/workspace.js';
 import type { RuleSettings } from './config/rule-settings.js';
 import type { RuleRegistry } from './registry.js';
 import type { FindingInput } from './rule.js';
@@ -56,6 +57,7 @@ export function runRules(workspace: Workspace, registry: RuleRegistry, settings:
     if (issues) issues.push(issue);
     else issuesByRule.set(issue.ruleId, [issue]);
   }
+  const kit = createRuleKit(workspace);
   for (const { rule } of registry.all()) {
     const id = rule.meta.id;
     const setting = settings.get(id);
@@ -63,7 +65,7 @@ export function runRules(workspace: Workspace, registry: RuleRegistry, settings:
     const report = (input: FindingInput): void => add(toFinding(id, setting.severity, input));
     for (const issue of issuesByRule.get(id) ?? []) report(issue);
     try {
-      rule.check({ workspace, options: setting.options, severity: setting.severity, report });
+      rule.check({ ...kit, options: setting.options, severity: setting.severity, report });
     } catch (error) {
       throw new RuleCrashError(id, error);
     }

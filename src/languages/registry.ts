@@ -1,21 +1,43 @@
-import type { LanguageId, WorkspaceFile } from '../model/workspace.js';
-import { parseKubernetesFiles } from './adapters/kubernetes.js';
-import { parseNetworkFiles } from './adapters/network.js';
-import { parseNginxFiles } from './adapters/nginx.js';
-import { parseSysctlFiles } from './adapters/sysctl.js';
-import type { LanguageDefinition } from './adapters/types.js';
+import type { LanguageDefinition } from './language.js';
+import { kubernetesLanguage } from './kubernetes/language.js';
+import { networkLanguage } from './network/language.js';
+import { nginxLanguage } from './nginx/language.js';
+import { sysctlLanguage } from './sysctl/language.js';
 
-export type { LanguageDefinition, LanguageParseResult, ParseContext, ReachedFile } from './adapters/types.js';
+/**
+ * THE list of config languages, in the order their files are parsed (which is the order of
+ * their documents in the workspace). Everything else that names languages derives from it:
+ * `LanguageId`, the rule layers, the policy select kinds, the config file's `files` and `ignores`
+ * keys. A language's rules are named after its `rulePrefix`, which is part of every public rule id.
+ */
+export const LANGUAGES = [
+  { id: 'nginx', rulePrefix: 'nginx', definition: nginxLanguage },
+  { id: 'sysctl', rulePrefix: 'sysctl', definition: sysctlLanguage },
+  { id: 'kubernetes', rulePrefix: 'k8s', definition: kubernetesLanguage },
+  { id: 'network', rulePrefix: 'cni', definition: networkLanguage },
+] as const satisfies ReadonlyArray<{ id: string; rulePrefix: string; definition: LanguageDefinition }>;
 
-/** One entry per language: how its classified files become typed documents and syntax issues. */
-export const LANGUAGES: Record<LanguageId, LanguageDefinition> = {
-  nginx: { id: 'nginx', label: 'nginx/Tengine', parse: parseNginxFiles },
-  sysctl: { id: 'sysctl', label: 'sysctl', parse: parseSysctlFiles },
-  kubernetes: { id: 'kubernetes', label: 'Kubernetes YAML', parse: parseKubernetesFiles },
-  network: { id: 'network', label: 'CNI/network', parse: parseNetworkFiles },
-};
+export type LanguageId = (typeof LANGUAGES)[number]['id'];
 
-/** Whether `#` starts a comment in this file, so inline suppressions can be written in it (not in JSON). */
-export function hasHashComments(file: WorkspaceFile): boolean {
-  return file.language === 'nginx' || file.language === 'sysctl' || !/^\s*[[{]/.test(file.text);
+export const LANGUAGE_IDS: readonly LanguageId[] = LANGUAGES.map((language) => language.id);
+
+/** Rules that correlate two or more languages (an nginx backlog against the host's somaxconn). */
+export const CROSS_LANGUAGE_LAYER = 'hop';
+/** hoplint's own rules: `syntax` and `unused-disable`. */
+export const CORE_LAYER = 'core';
+
+/** The layer of a rule: its id prefix, one per language plus `hop` and `core`. */
+export type RuleLayer = (typeof LANGUAGES)[number]['rulePrefix'] | typeof CROSS_LANGUAGE_LAYER | typeof CORE_LAYER;
+
+export const RULE_LAYERS: readonly RuleLayer[] = [...LANGUAGES.map((language) => language.rulePrefix), CROSS_LANGUAGE_LAYER, CORE_LAYER];
+
+const BY_ID = new Map<string, LanguageDefinition>(LANGUAGES.map((language) => [language.id, language.definition]));
+
+export function languageDefinition(id: LanguageId): LanguageDefinition {
+  return BY_ID.get(id)!;
+}
+
+/** The rule layer of a language's rules: `kubernetes` → `k8s`. */
+export function rulePrefixOf(id: LanguageId): RuleLayer {
+  return LANGUAGES.find((language) => language.id === id)!.rulePrefix;
 }

@@ -1,8 +1,7 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { SYNTAX_RULE_ID, type Finding } from '../core/finding.js';
 import { LineIndex, lineEndingOf } from '../core/source.js';
-import { hasHashComments } from '../languages/registry.js';
-import type { LanguageId } from '../model/workspace.js';
+import { languageDefinition, type LanguageId } from '../languages/registry.js';
 import { toDiagnostic } from './diagnostics.js';
 import type { LintedUnit } from './linter.js';
 import { rangesTouch, toLspRange } from './positions.js';
@@ -86,9 +85,8 @@ export function disableFileEdit(finding: Finding, uri: string, text: string): Wo
   return insertion(uri, text, 0, `# hoplint-disable-file ${finding.ruleId}${lineEndingOf(text)}`);
 }
 
-function allowsHashComments(language: LanguageId | undefined, path: string, text: string): boolean {
-  if (language === undefined) return false;
-  return hasHashComments({ path, absolutePath: path, language, text, reported: true });
+function allowsHashComments(language: LanguageId | undefined, text: string): boolean {
+  return language !== undefined && languageDefinition(language).hasHashComments(text);
 }
 
 /**
@@ -100,7 +98,7 @@ export function quickFixes(range: Range, context: ActionContext): CodeAction[] {
   const text = context.linted.textByPath.get(context.path);
   if (text === undefined) return [];
   const language = context.linted.languageByPath.get(context.path);
-  const commentable = allowsHashComments(language, context.path, text);
+  const commentable = allowsHashComments(language, text);
   const registry = context.linted.result.registry;
   const uriOf = (file: string): string => context.uriOf(context.linted.absolute(file));
   const fixes: CodeAction[] = [];

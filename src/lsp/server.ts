@@ -10,11 +10,12 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE_NAMES } from '../engine/config/load.js';
+import { CONFIG_FILE_NAMES } from '../core/config-files.js';
 import { ConfigError } from '../core/errors.js';
 import { lintAndFix } from '../engine/fix.js';
 import { packageVersion } from '../core/package-root.js';
 import { classify } from '../languages/detect.js';
+import { DirectiveTable } from '../languages/nginx/index.js';
 import { FIX_ALL_KIND, quickFixes, type ActionContext } from './code-actions.js';
 import { toDiagnostic } from './diagnostics.js';
 import { hoverAt } from './hover.js';
@@ -290,7 +291,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         position: params.position,
         findings: current?.linted.findingsByPath.get(path) ?? [],
         registry: current?.linted.result.registry,
-        ...(current ? { nginxDirectives: current.linted.result.nginxDirectivesFor(path) } : {}),
+        settings: current?.linted.result.languageSettingsFor(path) ?? { nginxDirectives: DirectiveTable.builtin },
       });
     }),
   );

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
-import { CONFIG_FILE_NAMES } from '../engine/config/load.js';
+import { CONFIG_FILE_NAMES } from '../core/config-files.js';
 
 /**
  * What one lint covers. The engine treats a directory with its own hoplint config as a unit of

@@ -1,6 +1,6 @@
 import type { ValidateFunction } from 'ajv';
 import type { SourceRange } from '../core/source.js';
-import type { Workspace } from '../model/workspace.js';
+import type { Workspace } from '../link/workspace.js';
 import { defineRule, type FindingInput, type Rule, type RuleExample, type RuleLayer } from '../engine/rule.js';
 import { renderMessage } from './message.js';
 import type { NginxSelector } from './nginx-selector.js';

@@ -3,7 +3,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Finding, TextEdit } from '../../src/core/finding.js';
-import { CONFIG_FILE_NAMES } from '../../src/engine/config/load.js';
+import { CONFIG_FILE_NAMES } from '../../src/core/config-files.js';
 import { applyEdits } from '../../src/engine/fix-apply.js';
 import { lint } from '../../src/engine/lint.js';
 import type { Rule } from '../../src/engine/rule.js';

@@ -2,9 +2,9 @@ import type { FuzzApi, FuzzTarget, FuzzTargetName } from '../../bench/fuzz/targe
 import { createFuzzTargets } from '../../bench/fuzz/targets.mjs';
 import { LineIndex } from '../../src/core/source.js';
 import { loadNginxConfig, parseNginxText, splitNginxDashT } from '../../src/languages/nginx/index.js';
-import { computeEffectiveSysctls, parseSysctl } from '../../src/languages/sysctl/index.js';
+import { parseSysctl } from '../../src/languages/sysctl/index.js';
 import { loadYaml } from '../../src/languages/yaml/loader.js';
-import { buildKubernetesModel } from '../../src/languages/kubernetes/index.js';
+import { buildKubernetesModel, computeEffectiveSysctls } from '../../src/link/index.js';
 import { extractNetworksFromYaml, parseCniFile, parseFlannelNetConfFile } from '../../src/languages/network/index.js';
 
 /** The parsers from src/, in the shape the fuzz targets (bench/fuzz/targets.mjs) take. */

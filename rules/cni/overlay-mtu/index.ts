@@ -1,8 +1,4 @@
-import type { Fix, RelatedLocation } from '../../../src/core/finding.js';
-import { lineEndingOf, type Span } from '../../../src/core/source.js';
-import { at, defineRule } from '../../../src/engine/rule.js';
-import { ETHERNET_DEFAULT_MTU, isOverlay, type OverlayNetwork } from '../../../src/languages/network/index.js';
-import type { Workspace } from '../../../src/model/workspace.js';
+import { at, defineRule, type Fix, type OverlayNetwork, type RelatedLocation, type RuleKit, type Span } from '../../../src/kit/index.js';
 
 const SOURCE_LABELS: Record<OverlayNetwork['source'], string> = {
   cni: 'CNI network',
@@ -22,28 +18,9 @@ function labelOf(network: OverlayNetwork): string {
   return network.name ? `${base} "${network.name}"` : base;
 }
 
-/**
- * The flannel CNI plugin's `delegate.mtu` sits in a conflist while the backend that decides the
- * encapsulation is in net-conf.json, usually another file: borrow the backend from a flannel
- * record of the workspace, as the model does for Calico's split configuration.
- */
-function withFlannelBackend(network: OverlayNetwork, networks: readonly OverlayNetwork[]): OverlayNetwork {
-  if (network.source !== 'flannel' || network.encapsulation !== 'unknown' || !network.mtu) return network;
-  const provider = networks.find((other) => other !== network && other.source === 'flannel' && isOverlay(other.encapsulation));
-  if (!provider) return network;
-  const paired: OverlayNetwork = { ...network, encapsulation: provider.encapsulation, overheadBytes: provider.overheadBytes };
-  if (provider.encapsulationSpan) paired.encapsulationSpan = provider.encapsulationSpan;
-  return paired;
-}
-
-/** Spans carry the absolute path of their file while the engine runs. */
-function textOf(workspace: Workspace, file: string): string | undefined {
-  return workspace.files.find((candidate) => candidate.absolutePath === file || candidate.path === file)?.text;
-}
-
 /** Replaces just the digits of an MTU token, so `"1500"` in a ConfigMap stays a quoted string. */
-function setMtuFix(workspace: Workspace, span: Span, value: number, fitting: number): Fix | undefined {
-  const text = textOf(workspace, span.file);
+function setMtuFix({ files }: RuleKit, span: Span, value: number, fitting: number): Fix | undefined {
+  const text = files.textOf(span.file);
   const written = text?.slice(span.start, span.end);
   const digits = written === undefined ? undefined : /\d+/.exec(written);
   if (!digits || Number(digits[0]) !== value) return undefined;
@@ -55,17 +32,17 @@ function setMtuFix(workspace: Workspace, span: Span, value: number, fitting: num
  * RKE1 `network:` without `mtu`: insert `mtu: N` on its own line after `plugin: canal`, with the
  * plugin line's indentation, so the setting lands in the same mapping.
  */
-function insertRkeMtuFix(workspace: Workspace, network: OverlayNetwork, fitting: number): { fix?: Fix; anchor: Span } {
-  const cluster = workspace.rancher.find((info) => info.file === network.file && info.span.start === network.span.start);
+function insertRkeMtuFix({ network: networks, files }: RuleKit, network: OverlayNetwork, fitting: number): { fix?: Fix; anchor: Span } {
+  const cluster = networks.rancher.find((info) => info.file === network.file && info.span.start === network.span.start);
   const plugin = cluster?.plugin;
   if (network.source !== 'rke1' || !plugin) return { anchor: network.span };
-  const text = textOf(workspace, network.file);
+  const text = files.textOf(network.file);
   if (text === undefined) return { anchor: plugin.span };
   const lineStart = text.lastIndexOf('\n', plugin.span.start - 1) + 1;
   const indent = /^([ \t]*)plugin\s*:/.exec(text.slice(lineStart, plugin.span.start))?.[1];
   if (indent === undefined) return { anchor: plugin.span };
   const lineEnd = /\r?\n|$/.exec(text.slice(plugin.span.end))!.index + plugin.span.end;
-  const newline = lineEndingOf(text);
+  const newline = files.lineEndingOf(text);
   return {
     anchor: plugin.span,
     fix: { title: `Add mtu: ${fitting}`, safety: 'unsafe', edits: [{ file: network.file, start: lineEnd, end: lineEnd, text: `${newline}${indent}mtu: ${fitting}` }] },
@@ -98,22 +75,21 @@ export default defineRule({
     examples: [{ language: 'yaml', bad: 'network:\n  plugin: canal\n  mtu: 1500', good: 'network:\n  plugin: canal\n  mtu: 1450' }],
   },
   check(context) {
-    const { workspace } = context;
-    const declared = workspace.environment.underlayMtu;
-    const underlay = declared ?? ETHERNET_DEFAULT_MTU;
+    const { network: networks } = context;
+    const declared = context.environment.underlayMtu;
+    const underlay = declared ?? networks.ETHERNET_DEFAULT_MTU;
     const underlayText = declared ? `the declared underlay MTU ${underlay}` : `the underlay's ${underlay} (set environment.underlayMtu if the hosts use jumbo frames)`;
-    for (const record of workspace.networks) {
+    for (const network of networks.forMtu) {
       // RKE refuses network.mtu for flannel (cni/rke-flannel-mtu); flannel sizes the MTU itself.
-      if (record.source === 'rke1' && record.plugin === 'flannel') continue;
-      const network = withFlannelBackend(record, workspace.networks);
-      if (!isOverlay(network.encapsulation) || network.overheadBytes === 0) continue;
+      if (network.source === 'rke1' && network.plugin === 'flannel') continue;
+      if (!networks.isOverlay(network.encapsulation) || network.overheadBytes === 0) continue;
       const mtu = network.mtu?.value ?? network.impliedMtu;
       if (mtu === undefined || mtu + network.overheadBytes <= underlay) continue;
       const fitting = underlay - network.overheadBytes;
       const encapsulation = `${network.overheadBytes} bytes of ${network.encapsulation.toUpperCase()} encapsulation`;
       const sum = `${mtu} + ${encapsulation} = ${mtu + network.overheadBytes}, above ${underlayText}`;
       if (network.mtu) {
-        const fix = setMtuFix(workspace, network.mtu.span, network.mtu.value, fitting);
+        const fix = setMtuFix(context, network.mtu.span, network.mtu.value, fitting);
         context.report({
           ...at(network.mtu.span),
           message: `${network.mtu.setBy} ${sum}; full-size pod packets are lost between hosts — set it to ${fitting}`,
@@ -123,7 +99,7 @@ export default defineRule({
         continue;
       }
       const why = network.mtuNote ? `: ${network.mtuNote.replace(/\.$/, '')}` : '';
-      const { fix, anchor } = insertRkeMtuFix(workspace, network, fitting);
+      const { fix, anchor } = insertRkeMtuFix(context, network, fitting);
       const where = network.source === 'rke1' ? 'network.mtu' : 'the MTU';
       context.report({
         ...at(anchor),

@@ -1,4 +1,4 @@
-import { at, defineRule } from '../../../src/engine/rule.js';
+import { at, defineRule } from '../../../src/kit/index.js';
 
 export default defineRule({
   meta: {
@@ -16,7 +16,7 @@ export default defineRule({
     examples: [{ language: 'yaml', bad: 'network:\n  plugin: flannel\n  mtu: 1450', good: 'network:\n  plugin: flannel' }],
   },
   check(context) {
-    for (const cluster of context.workspace.rancher) {
+    for (const cluster of context.network.rancher) {
       if (cluster.plugin?.value !== 'flannel' || !cluster.mtu || cluster.mtu.value === 0) continue;
       context.report({
         ...at(cluster.mtu.span),

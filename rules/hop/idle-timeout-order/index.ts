@@ -1,17 +1,11 @@
-import type { Fix } from '../../../src/core/finding.js';
-import { at, defineRule } from '../../../src/engine/rule.js';
-import type { NginxToken } from '../../../src/languages/nginx/ast.js';
-import { nginxModelOf } from '../../../src/model/nginx/cache.js';
-import { insertIntoBlock, replaceToken } from '../../../src/model/nginx/edits.js';
-import { effectiveDirective, enclosing, hasUnseenAncestor, type NginxScope } from '../../../src/model/nginx/scopes.js';
-import { parseNginxTime } from '../../../src/model/nginx/time.js';
+import { at, defineRule, type Fix, type NginxKit, type NginxScope, type NginxToken } from '../../../src/kit/index.js';
 
 /** ngx_http_core_module's keepalive_timeout default. */
 const NGINX_DEFAULT_KEEPALIVE_MS = 75_000;
 
 /** Levels where keepalive_timeout applies to client connections: an http `server` and its `location`s. */
-function isClientLevel(scope: NginxScope): boolean {
-  return (scope.kind === 'server' || scope.kind === 'location') && enclosing(scope, ['http', 'stream', 'mail'])?.kind === 'http';
+function isClientLevel(nginx: NginxKit, scope: NginxScope): boolean {
+  return (scope.kind === 'server' || scope.kind === 'location') && nginx.enclosing(scope, ['http', 'stream', 'mail'])?.kind === 'http';
 }
 
 export default defineRule({
@@ -31,20 +25,21 @@ export default defineRule({
     examples: [{ language: 'nginx', bad: 'keepalive_timeout 60s;   # LB idle timeout 60 s', good: 'keepalive_timeout 61s;' }],
   },
   check(context) {
-    const lbSeconds = context.workspace.environment.lbIdleTimeoutSeconds;
+    const lbSeconds = context.environment.lbIdleTimeoutSeconds;
     if (lbSeconds === undefined) return;
     const lbMs = lbSeconds * 1000;
     const wanted = `${Math.floor(lbSeconds) + 1}s`;
     const problem = `is not above the load balancer's idle timeout of ${lbSeconds}s (environment.lbIdleTimeoutSeconds), so nginx may close a connection just as the LB reuses it (502)`;
-    for (const config of context.workspace.nginx) {
-      const model = nginxModelOf(config);
+    const { nginx } = context;
+    const { effectiveDirective, hasUnseenAncestor, insertIntoBlock, parseTime, replaceToken } = nginx;
+    for (const model of nginx.models) {
       const reported = new Set<NginxToken>();
       for (const scope of model.scopes) {
-        if (!scope.directive || !isClientLevel(scope)) continue;
+        if (!scope.directive || !isClientLevel(nginx, scope)) continue;
         const found = effectiveDirective(scope, 'keepalive_timeout');
         if (found) {
           const token = found.directive.args[0];
-          const ms = token ? parseNginxTime(token.value) : undefined;
+          const ms = token ? parseTime(token.value) : undefined;
           // 0 turns keep-alive off: nginx answers with `Connection: close`, and the LB does not reuse the connection.
           if (!token || ms === undefined || ms === 0 || ms > lbMs || reported.has(token)) continue;
           reported.add(token);
@@ -54,7 +49,7 @@ export default defineRule({
         }
         // The default applies only where every enclosing level is in the linted files.
         if (scope.kind !== 'server' || NGINX_DEFAULT_KEEPALIVE_MS > lbMs || hasUnseenAncestor(scope)) continue;
-        const edit = insertIntoBlock(config, scope.directive, `keepalive_timeout ${wanted};`);
+        const edit = insertIntoBlock(scope.directive, `keepalive_timeout ${wanted};`);
         context.report({
           ...at(scope.directive.nameToken),
           message: `this server uses nginx's default keepalive_timeout of 75s, which ${problem}; add keepalive_timeout ${wanted}`,

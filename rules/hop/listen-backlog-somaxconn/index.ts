@@ -1,7 +1,4 @@
-import { at, defineRule } from '../../../src/engine/rule.js';
-import { compareKernelVersions, parseKernelVersion } from '../../../src/languages/sysctl/index.js';
-import { nginxModelOf } from '../../../src/model/nginx/cache.js';
-import { effectiveInteger } from '../../../src/model/sysctl.js';
+import { at, defineRule } from '../../../src/kit/index.js';
 
 export default defineRule({
   meta: {
@@ -19,15 +16,15 @@ export default defineRule({
     examples: [{ language: 'nginx', bad: 'listen 80 backlog=65535;   # sysctl.conf: net.core.somaxconn = 1024', good: 'listen 80 backlog=4096;    # sysctl.conf: net.core.somaxconn = 4096' }],
   },
   check(context) {
-    const { sysctl, environment } = context.workspace;
-    const explicit = effectiveInteger(sysctl, 'net.core.somaxconn');
-    const kernel = parseKernelVersion(environment.kernelVersion ?? '');
+    const { sysctl, environment } = context;
+    const explicit = sysctl.effectiveInteger('net.core.somaxconn');
     // Without a setting the cap is the kernel default, known only when the kernel version is declared.
-    const limit = explicit?.value ?? (kernel ? (compareKernelVersions(kernel, parseKernelVersion('5.4')!) >= 0 ? 4096 : 128) : undefined);
+    const kernelDefault = sysctl.kernelDefault('net.core.somaxconn');
+    const limit = explicit?.value ?? (kernelDefault === undefined ? undefined : sysctl.parseKernelInteger(kernelDefault));
     if (limit === undefined) return;
     const source = explicit ? `net.core.somaxconn = ${explicit.value}` : `the Linux ${environment.kernelVersion} default net.core.somaxconn of ${limit}`;
-    for (const config of context.workspace.nginx) {
-      for (const listener of nginxModelOf(config).listeners) {
+    for (const model of context.nginx.models) {
+      for (const listener of model.listeners) {
         const backlog = listener.backlog;
         if (!backlog || backlog.value <= limit) continue;
         context.report({

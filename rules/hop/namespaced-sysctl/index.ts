@@ -1,5 +1,4 @@
-import { at, defineRule } from '../../../src/engine/rule.js';
-import { lookupKey } from '../../../src/languages/sysctl/index.js';
+import { at, defineRule } from '../../../src/kit/index.js';
 
 /** Per-namespace keys that applications behind a Service commonly need tuned inside the Pod. */
 const POD_TUNING = ['net.core.somaxconn', 'net.ipv4.tcp_max_syn_backlog', 'net.ipv4.ip_local_port_range', 'net.ipv4.tcp_tw_reuse', 'net.ipv4.tcp_fin_timeout', 'net.ipv4.tcp_keepalive_', 'net.ipv4.tcp_syncookies', 'net.ipv4.tcp_timestamps'];
@@ -20,14 +19,14 @@ export default defineRule({
     examples: [{ language: 'yaml', bad: '# sysctl.conf on the node: net.core.somaxconn = 4096', good: 'spec:\n  securityContext:\n    sysctls:\n      - name: net.core.somaxconn\n        value: "4096"' }],
   },
   check(context) {
-    const { sysctl, kubernetes } = context.workspace;
+    const { sysctl, kubernetes } = context;
     const podWorkloads = kubernetes.workloads.filter((w) => w.template && w.template.hostNetwork?.value !== true);
     if (podWorkloads.length === 0) return;
     const shown = podWorkloads.slice(0, 3).map((w) => `${w.kind}/${w.name ?? '?'}`);
     const names = podWorkloads.length > 3 ? `${shown.join(', ')} and ${podWorkloads.length - 3} more` : shown.join(', ');
     const setInPods = new Set(podWorkloads.flatMap((w) => w.template!.sysctls.map((s) => s.name.value.replace(/\//g, '.'))));
     for (const key of sysctl.effective.keys()) {
-      const spec = lookupKey(key);
+      const spec = sysctl.lookupKey(key);
       // Interface keys (conf.*, neigh.*) describe the host's own interfaces, not what a Pod tunes.
       if (!spec?.netns || setInPods.has(key) || !POD_TUNING.some((prefix) => key.startsWith(prefix))) continue;
       const value = sysctl.effective.get(key)!;

@@ -1,7 +1,4 @@
-import { at, defineRule } from '../../../src/engine/rule.js';
-import { nginxModelOf } from '../../../src/model/nginx/cache.js';
-import { nodePortRangeOf } from '../../../src/model/node-ports.js';
-import type { NginxToken } from '../../../src/languages/nginx/ast.js';
+import { at, defineRule, type NginxToken } from '../../../src/kit/index.js';
 
 /** Service types that get node ports. */
 const NODE_PORT_TYPES = new Set(['NodePort', 'LoadBalancer']);
@@ -22,7 +19,7 @@ export default defineRule({
     examples: [{ language: 'nginx', bad: 'upstream gateway { server 172.16.0.11:30005; }   # Service declares nodePort: 30004', good: 'upstream gateway { server 172.16.0.11:30004; }' }],
   },
   check(context) {
-    const { kubernetes } = context.workspace;
+    const { kubernetes } = context;
     // A NodePort Service without `nodePort` gets a port allocated at deploy time, which a hand-written proxy may rightly
     // target. (LoadBalancer Services leave it out too, but their node ports are the cloud load balancer's business.)
     const allocated = kubernetes.services.some((service) => service.type === 'NodePort' && service.ports.some((port) => !port.nodePort || port.nodePort.value === 0));
@@ -30,7 +27,7 @@ export default defineRule({
     const uses = kubernetes.nodePorts.filter((use) => use.port !== 0 && NODE_PORT_TYPES.has(use.service.type));
     // Without a single declared nodePort, the Services the proxy reaches are not in the linted set.
     if (uses.length === 0) return;
-    const range = nodePortRangeOf(context.workspace);
+    const range = kubernetes.nodePortRange;
     const declared = new Set(uses.map((use) => use.port));
     const known = [...declared].sort((a, b) => a - b);
     const reported = new Set<NginxToken>();
@@ -44,8 +41,7 @@ export default defineRule({
         related: nearest.map((use) => ({ ...at(use.span), message: `Service "${use.service.name ?? '?'}" declares nodePort ${use.port}` })),
       });
     };
-    for (const config of context.workspace.nginx) {
-      const model = nginxModelOf(config);
+    for (const model of context.nginx.models) {
       for (const upstream of model.upstreams) for (const server of upstream.servers) checkPort(server.port, server.addressToken, `upstream "${upstream.name}" server ${server.addressToken.value}`);
       for (const use of model.proxyPasses) if (use.target) checkPort(use.target.port, use.target.token, `proxy_pass ${use.target.token.value}`);
     }

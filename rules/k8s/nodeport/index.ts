@@ -1,6 +1,4 @@
-import { at, defineRule } from '../../../src/engine/rule.js';
-import type { NodePortUse, Service } from '../../../src/languages/kubernetes/index.js';
-import { nodePortRangeOf } from '../../../src/model/node-ports.js';
+import { at, defineRule, type NodePortUse, type Service } from '../../../src/kit/index.js';
 
 /** Service types that get node ports; the API server forbids `nodePort` on the others. */
 const NODE_PORT_TYPES = new Set(['NodePort', 'LoadBalancer']);
@@ -31,8 +29,8 @@ export default defineRule({
     examples: [{ language: 'yaml', bad: 'type: NodePort\nports:\n  - port: 80\n    nodePort: 8080', good: 'type: NodePort\nports:\n  - port: 80\n    nodePort: 30080' }],
   },
   check(context) {
-    const { kubernetes } = context.workspace;
-    const range = nodePortRangeOf(context.workspace);
+    const { kubernetes } = context;
+    const range = kubernetes.nodePortRange;
     const firstUse = new Map<number, NodePortUse>();
     for (const use of kubernetes.nodePorts) {
       // 0 asks the API server to allocate one.

@@ -1,5 +1,4 @@
-import { at, defineRule } from '../../../src/engine/rule.js';
-import { serviceSelectorMatches, type Workload } from '../../../src/languages/kubernetes/index.js';
+import { at, defineRule, type Workload } from '../../../src/kit/index.js';
 
 function podLabels(workload: Workload): Record<string, string> {
   return Object.fromEntries((workload.template?.labels?.entries ?? []).map((e) => [e.key, e.value]));
@@ -29,7 +28,7 @@ export default defineRule({
     examples: [{ language: 'yaml', bad: 'selector:\n  app: redis-master   # pods are labelled app: redis', good: 'selector:\n  app: redis' }],
   },
   check(context) {
-    const model = context.workspace.kubernetes;
+    const model = context.kubernetes;
     for (const service of model.services) {
       const selector = service.selector;
       if (service.type === 'ExternalName' || !selector || selector.entries.length === 0) continue;
@@ -38,7 +37,7 @@ export default defineRule({
       // The label no Pod template of the namespace carries is the one to point at; otherwise the combination is at fault.
       const unmatched = selector.entries.filter((entry) => !candidates.some((w) => podLabels(w)[entry.key] === entry.value));
       const anchor = unmatched.length === 1 ? unmatched[0]!.span : selector.span;
-      const elsewhere = model.workloads.filter((w) => w.namespace !== service.namespace && w.template && serviceSelectorMatches(selector, podLabels(w)));
+      const elsewhere = model.workloads.filter((w) => w.namespace !== service.namespace && w.template && model.serviceSelectorMatches(selector, podLabels(w)));
       const text = selector.entries.map((e) => `${e.key}=${e.value}`).join(',');
       const other = elsewhere[0];
       const advice = other

@@ -1,5 +1,4 @@
-import { at, defineRule } from '../../../src/engine/rule.js';
-import type { ContainerPort } from '../../../src/languages/kubernetes/index.js';
+import { at, defineRule, type ContainerPort } from '../../../src/kit/index.js';
 
 /** `8080 "http"`, `53/UDP "dns"`: a container port as a message lists it. */
 function describePort(port: ContainerPort): string {
@@ -29,7 +28,7 @@ export default defineRule({
     ],
   },
   check(context) {
-    const model = context.workspace.kubernetes;
+    const model = context.kubernetes;
     for (const service of model.services) {
       if (service.type === 'ExternalName' || !service.selector || service.selector.entries.length === 0) continue;
       for (const servicePort of service.ports) {

@@ -1,9 +1,4 @@
-import { at, defineRule, type FindingInput } from '../../../src/engine/rule.js';
-import type { NginxToken } from '../../../src/languages/nginx/ast.js';
-import { nginxModelOf } from '../../../src/model/nginx/cache.js';
-import { CHECK_DEFAULTS, healthCheckOf, precedesCheck, type HealthCheck } from '../../../src/model/nginx/health-check.js';
-import { quoteSource } from '../../../src/model/nginx/quote.js';
-import { directivesIn } from '../../../src/model/nginx/scopes.js';
+import { at, defineRule, type FindingInput, type HealthCheck, type NginxKit, type NginxToken } from '../../../src/kit/index.js';
 
 const REFERENCE = 'check_http_send "HEAD / HTTP/1.0\\r\\n\\r\\n";';
 /** Backends accept bare LF line ends too, so both are read as a line end here. */
@@ -18,9 +13,9 @@ function keepsConnectionOpen(http11: boolean, headers: string[]): boolean {
 }
 
 /** The one problem of an HTTP check request, worst first, or undefined when it is sound. */
-function problemOf(health: HealthCheck, token: NginxToken): Pick<FindingInput, 'message' | 'related'> | undefined {
+function problemOf(nginx: NginxKit, health: HealthCheck, token: NginxToken): Pick<FindingInput, 'message' | 'related'> | undefined {
   const request = token.value;
-  const quoted = quoteSource(`check_http_send ${token.raw}`);
+  const quoted = nginx.quoteSource(`check_http_send ${token.raw}`);
   const requestLine = REQUEST_LINE.exec(request);
   if (!requestLine) {
     return { message: `${quoted} does not start with a request line such as "HEAD / HTTP/1.0\\r\\n", so every backend answers 400 and is marked down; write '${REFERENCE}'` };
@@ -33,7 +28,7 @@ function problemOf(health: HealthCheck, token: NginxToken): Pick<FindingInput, '
   if (http11 && !headers.some((h) => h.startsWith('host:'))) {
     return { message: `${quoted} is HTTP/1.1 without a Host header, which HTTP/1.1 backends answer with 400, so all are marked down; add "Host: …\\r\\n" or write '${REFERENCE}'` };
   }
-  const keepalive = health.keepaliveRequests?.value ?? CHECK_DEFAULTS.keepaliveRequests;
+  const keepalive = health.keepaliveRequests?.value ?? nginx.CHECK_DEFAULTS.keepaliveRequests;
   if (keepalive <= 1 && keepsConnectionOpen(http11, headers)) {
     const setting = health.keepaliveRequests ? `check_keepalive_requests ${health.keepaliveRequests.token.raw}` : 'the default check_keepalive_requests 1';
     return {
@@ -69,18 +64,19 @@ export default defineRule({
     ],
   },
   check(context) {
-    for (const config of context.workspace.nginx) {
-      for (const upstream of nginxModelOf(config).upstreams) {
-        const health = healthCheckOf(upstream);
+    const { nginx } = context;
+    for (const model of nginx.models) {
+      for (const upstream of model.upstreams) {
+        const health = nginx.healthCheckOf(upstream);
         if (!health) {
-          for (const send of directivesIn(upstream.scope, 'check_http_send')) {
+          for (const send of nginx.directivesIn(upstream.scope, 'check_http_send')) {
             context.report({ ...at(send.nameToken), message: `check_http_send in upstream "${upstream.name}" has no "check … type=http;" before it, and Tengine refuses to start ("should set [check] first"); add the check first` });
           }
           continue;
         }
         const send = health.httpSend;
         if (!send) continue;
-        if (precedesCheck(health, send.directive)) {
+        if (nginx.precedesCheck(health, send.directive)) {
           context.report({
             ...at(send.directive.nameToken),
             message: `check_http_send comes before "check" in upstream "${upstream.name}", and Tengine refuses to start ("should set [check] first"); move it below the check line`,
@@ -98,7 +94,7 @@ export default defineRule({
           });
           continue;
         }
-        const problem = problemOf(health, send.token);
+        const problem = problemOf(nginx, health, send.token);
         if (problem) context.report({ ...at(send.token), ...problem });
       }
     }

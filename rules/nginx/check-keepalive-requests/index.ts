@@ -1,8 +1,4 @@
-import { at, defineRule } from '../../../src/engine/rule.js';
-import { nginxModelOf } from '../../../src/model/nginx/cache.js';
-import { appendToBlock, replaceToken } from '../../../src/model/nginx/edits.js';
-import { quoteSource } from '../../../src/model/nginx/quote.js';
-import { healthCheckOf } from '../../../src/model/nginx/health-check.js';
+import { at, defineRule } from '../../../src/kit/index.js';
 
 const INSERT = 'check_keepalive_requests 2;';
 
@@ -29,14 +25,15 @@ export default defineRule({
     ],
   },
   check(context) {
-    for (const config of context.workspace.nginx) {
-      for (const upstream of nginxModelOf(config).upstreams) {
+    const { appendToBlock, healthCheckOf, quoteSource, replaceToken } = context.nginx;
+    for (const model of context.nginx.models) {
+      for (const upstream of model.upstreams) {
         const health = healthCheckOf(upstream);
         if (!health || health.type !== 'http') continue;
         const typeToken = health.params.get('type')!.token;
         const keepalive = health.keepaliveRequests;
         if (!keepalive) {
-          const edit = appendToBlock(config, upstream.directive, INSERT);
+          const edit = appendToBlock(upstream.directive, INSERT);
           context.report({
             ...at(typeToken),
             message:

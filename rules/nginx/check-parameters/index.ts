@@ -1,16 +1,14 @@
-import { at, defineRule, type FindingInput } from '../../../src/engine/rule.js';
-import { closest } from '../../../src/core/suggest.js';
-import { nginxModelOf } from '../../../src/model/nginx/cache.js';
-import { CHECK_DEFAULTS, CHECK_PARAMETERS, CHECK_TYPES, checkInteger, healthCheckOf, type HealthCheck } from '../../../src/model/nginx/health-check.js';
+import { at, defineRule, type FindingInput, type HealthCheck, type RuleKit } from '../../../src/kit/index.js';
 
 const REJECTED = 'Tengine refuse to start ("invalid parameter")';
 
 /** Findings for parameters Tengine itself rejects at startup. */
-function rejectedParameters(health: HealthCheck): FindingInput[] {
+function rejectedParameters({ nginx, files }: RuleKit, health: HealthCheck): FindingInput[] {
+  const { CHECK_PARAMETERS, CHECK_TYPES, checkInteger } = nginx;
   const findings: FindingInput[] = [];
   for (const token of health.unknownParams) {
     const key = token.value.includes('=') ? token.value.slice(0, token.value.indexOf('=')) : token.value;
-    const suggestion = closest(key, CHECK_PARAMETERS);
+    const suggestion = files.closest(key, CHECK_PARAMETERS);
     findings.push({
       ...at(token),
       message: `"${token.value}" is not a parameter of check and makes ${REJECTED}; ${suggestion ? `did you mean "${suggestion}="? ` : ''}check takes ${CHECK_PARAMETERS.map((p) => `${p}=`).join(', ')}`,
@@ -65,11 +63,12 @@ export default defineRule({
     ],
   },
   check(context) {
-    for (const config of context.workspace.nginx) {
-      for (const upstream of nginxModelOf(config).upstreams) {
+    const { CHECK_DEFAULTS, checkInteger, healthCheckOf } = context.nginx;
+    for (const model of context.nginx.models) {
+      for (const upstream of model.upstreams) {
         const health = healthCheckOf(upstream);
         if (!health) continue;
-        for (const finding of rejectedParameters(health)) context.report(finding);
+        for (const finding of rejectedParameters(context, health)) context.report(finding);
         const interval = health.params.get('interval');
         const timeout = health.params.get('timeout');
         const intervalMs = interval ? checkInteger(interval.value) : CHECK_DEFAULTS.interval;

@@ -1,12 +1,4 @@
-import type { TextEdit } from '../../../src/core/finding.js';
-import { at, defineRule } from '../../../src/engine/rule.js';
-import type { NginxDirective, NginxToken } from '../../../src/languages/nginx/ast.js';
-import { argCountOf, argValueOf } from '../../../src/languages/nginx/directive-node.js';
-import { nginxModelOf } from '../../../src/model/nginx/cache.js';
-import { insertIntoBlock, replaceToken } from '../../../src/model/nginx/edits.js';
-import { proxyingLocation } from '../../../src/model/nginx/locations.js';
-import { directiveText, quoteSource } from '../../../src/model/nginx/quote.js';
-import { effectiveDirective } from '../../../src/model/nginx/scopes.js';
+import { at, defineRule, type NginxDirective, type NginxToken, type TextEdit } from '../../../src/kit/index.js';
 
 const INSERT = 'proxy_http_version 1.1;';
 
@@ -38,16 +30,16 @@ export default defineRule({
     ],
   },
   check(context) {
-    for (const config of context.workspace.nginx) {
-      const model = nginxModelOf(config);
+    const { argCount, argValue, directiveText, effectiveDirective, insertIntoBlock, proxyingLocation, quoteSource, replaceToken } = context.nginx;
+    for (const model of context.nginx.models) {
       // One finding per proxy_pass (a file included from several locations is read several
       // times) and one per explicit "1.0" however many locations inherit it.
       const implicit = new Map<NginxDirective, TextEdit[]>();
       const explicit = new Map<NginxToken, Set<NginxDirective>>();
       for (const use of model.proxyPasses) {
         const setting = effectiveDirective(use.scope, 'proxy_http_version')?.directive;
-        const hasVersion = setting !== undefined && argCountOf(setting) > 0;
-        if (hasVersion && argValueOf(setting, 0) !== '1.0') continue;
+        const hasVersion = setting !== undefined && argCount(setting) > 0;
+        if (hasVersion && argValue(setting, 0) !== '1.0') continue;
         if (hasVersion) {
           const version = setting.args[0]!;
           const uses = explicit.get(version) ?? new Set();
@@ -59,7 +51,7 @@ export default defineRule({
         // proxy_http_version is not allowed in `if` or `limit_except`: it goes at the top of their
         // location — the same edit for every proxy_pass of that location, so it is inserted once.
         const location = proxyingLocation(use.scope);
-        addEdit(edits, location && insertIntoBlock(config, location.block, INSERT));
+        addEdit(edits, location && insertIntoBlock(location.block, INSERT));
         implicit.set(use.directive, edits);
       }
       for (const [directive, edits] of implicit) {

@@ -1,10 +1,4 @@
-import { at, defineRule } from '../../../src/engine/rule.js';
-import type { NginxDirective } from '../../../src/languages/nginx/ast.js';
-import { nginxModelOf } from '../../../src/model/nginx/cache.js';
-import { effectiveProxyHeaders } from '../../../src/model/nginx/headers.js';
-import { directiveText, quoteSource } from '../../../src/model/nginx/quote.js';
-import { insertBeforeDirective } from '../../../src/model/nginx/edits.js';
-import { directivesIn, nearestLevelWith, statementInBlock, type NginxScope } from '../../../src/model/nginx/scopes.js';
+import { at, defineRule, type NginxScope } from '../../../src/kit/index.js';
 
 /** Headers whose loss changes behaviour: keepalive, virtual hosting, client identity. */
 function matters(name: string): boolean {
@@ -13,10 +7,6 @@ function matters(name: string): boolean {
 
 function levelName(scope: NginxScope): string {
   return scope.kind === 'location' && scope.directive ? `location ${scope.directive.args.map((a) => a.raw).join(' ')}` : scope.kind;
-}
-
-function sourceOf(directive: NginxDirective): string {
-  return `${directiveText(directive)};`;
 }
 
 export default defineRule({
@@ -42,8 +32,8 @@ export default defineRule({
     ],
   },
   check(context) {
-    for (const config of context.workspace.nginx) {
-      const model = nginxModelOf(config);
+    const { directiveText, directivesIn, effectiveProxyHeaders, insertBeforeDirective, nearestLevelWith, quoteSource, statementInBlock } = context.nginx;
+    for (const model of context.nginx.models) {
       // Only a list that some proxy_pass actually sends loses anything.
       const sentLists = new Set(model.proxyPasses.map((use) => nearestLevelWith(use.scope, 'proxy_set_header')));
       for (const scope of model.scopes) {
@@ -61,7 +51,7 @@ export default defineRule({
         const anchor = statementInBlock(scope, first);
         const subject = anchor === first ? quoteSource(directiveText(first)) : `${quoteSource(directiveText(anchor))}, which sets ${quoteSource(directiveText(first))},`;
         const names = dropped.map((d) => d.args[0]?.value ?? '').join(', ');
-        const edit = insertBeforeDirective(config, anchor, dropped.map(sourceOf));
+        const edit = insertBeforeDirective(anchor, dropped.map((d) => `${directiveText(d)};`));
         context.report({
           ...at(anchor.nameToken),
           message:

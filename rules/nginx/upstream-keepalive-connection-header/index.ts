@@ -1,15 +1,17 @@
-import type { Fix, RelatedLocation } from '../../../src/core/finding.js';
-import { at, defineRule } from '../../../src/engine/rule.js';
-import type { NginxDirective, NginxToken } from '../../../src/languages/nginx/ast.js';
-import { argCountOf, argValueOf } from '../../../src/languages/nginx/directive-node.js';
-import { nginxModelOf } from '../../../src/model/nginx/cache.js';
-import { insertBeforeDirective, insertIntoBlock, replaceToken } from '../../../src/model/nginx/edits.js';
-import { connectionEffect, effectiveProxyHeader, type ConnectionEffect } from '../../../src/model/nginx/headers.js';
-import type { NginxModel, ProxyPass, Upstream } from '../../../src/model/nginx/index.js';
-import { proxyingLocation } from '../../../src/model/nginx/locations.js';
-import { directiveText, quoteSource } from '../../../src/model/nginx/quote.js';
-import { directivesIn, hasUnseenAncestor, nearestLevelWith, statementInBlock, type NginxScope } from '../../../src/model/nginx/scopes.js';
-import type { NginxConfig } from '../../../src/languages/nginx/ast.js';
+import {
+  at,
+  defineRule,
+  type ConnectionEffect,
+  type Fix,
+  type NginxDirective,
+  type NginxKit,
+  type NginxModel,
+  type NginxScope,
+  type NginxToken,
+  type ProxyPass,
+  type RelatedLocation,
+  type Upstream,
+} from '../../../src/kit/index.js';
 
 const CLEAR = 'proxy_set_header Connection "";';
 
@@ -18,21 +20,21 @@ function keepaliveNote(upstream: Upstream): RelatedLocation[] {
 }
 
 /** The fix for a location whose proxy_set_header list has no Connection entry at all. */
-function insertClear(config: NginxConfig, use: ProxyPass): Fix | undefined {
-  const location = proxyingLocation(use.scope);
-  const listScope = nearestLevelWith(use.scope, 'proxy_set_header');
+function insertClear(nginx: NginxKit, use: ProxyPass): Fix | undefined {
+  const location = nginx.proxyingLocation(use.scope);
+  const listScope = nginx.nearestLevelWith(use.scope, 'proxy_set_header');
   if (listScope === undefined || listScope === location?.scope) {
     // Adding to the location's own list (or starting one) cuts nothing off — unless the
     // blocks around a snippet, which hoplint cannot see, define a list it would stop inheriting.
     // At the top of the location, so that every proxy_pass there shares one edit.
-    const edit = location && insertIntoBlock(config, location.block, CLEAR);
-    const safety = listScope === undefined && hasUnseenAncestor(use.scope) ? 'unsafe' : 'safe';
+    const edit = location && nginx.insertIntoBlock(location.block, CLEAR);
+    const safety = listScope === undefined && nginx.hasUnseenAncestor(use.scope) ? 'unsafe' : 'safe';
     return edit && { title: `Insert '${CLEAR}'`, safety, edits: [edit] };
   }
   // The location inherits its list: a header of its own would drop the inherited ones, so the
   // clear goes where the list is defined, for every location that inherits it.
-  const first = directivesIn(listScope, 'proxy_set_header')[0];
-  const edit = first && insertBeforeDirective(config, statementInBlock(listScope, first), CLEAR);
+  const first = nginx.directivesIn(listScope, 'proxy_set_header')[0];
+  const edit = first && nginx.insertBeforeDirective(nginx.statementInBlock(listScope, first), CLEAR);
   return edit && { title: `Insert '${CLEAR}' into the ${listScope.kind} block`, safety: 'unsafe', edits: [edit] };
 }
 
@@ -45,8 +47,8 @@ interface BadValue {
   usedBy: Set<NginxDirective>;
 }
 
-function explain(value: BadValue, upstream: Upstream): string {
-  const quoted = quoteSource(`proxy_set_header Connection ${value.token.raw}`);
+function explain(nginx: NginxKit, value: BadValue, upstream: Upstream): string {
+  const quoted = nginx.quoteSource(`proxy_set_header Connection ${value.token.raw}`);
   const pool = `keepalive upstream "${upstream.name}"`;
   switch (value.effect.reason) {
     case 'literal':
@@ -76,18 +78,18 @@ function firstScopeOf(model: NginxModel): (directive: NginxDirective) => NginxSc
   };
 }
 
-function fixFor(value: BadValue, config: NginxConfig, scopeOf: (directive: NginxDirective) => NginxScope | undefined): Fix | undefined {
+function fixFor(nginx: NginxKit, value: BadValue, scopeOf: (directive: NginxDirective) => NginxScope | undefined): Fix | undefined {
   if (value.effect.reason === 'map') {
     const entry = value.effect.entry;
     if (!entry) return undefined;
     // The map serves every location that uses the variable, so changing it is unsafe. When the
     // plain-request value comes from `default` (which Upgrade requests share), add an '' entry.
-    const edit = entry.source === '' ? replaceToken(entry.value, "''") : insertBeforeDirective(config, entry.directive, "'' '';");
+    const edit = entry.source === '' ? nginx.replaceToken(entry.value, "''") : nginx.insertBeforeDirective(entry.directive, "'' '';");
     return edit && { title: "Map '' to ''", safety: 'unsafe', edits: [edit] };
   }
   const scope = scopeOf(value.directive);
   const locationOnly = scope?.kind === 'location';
-  return { title: 'Change to ""', safety: locationOnly ? 'safe' : 'unsafe', edits: [replaceToken(value.token, '""')] };
+  return { title: 'Change to ""', safety: locationOnly ? 'safe' : 'unsafe', edits: [nginx.replaceToken(value.token, '""')] };
 }
 
 export default defineRule({
@@ -114,19 +116,20 @@ export default defineRule({
     ],
   },
   check(context) {
-    for (const config of context.workspace.nginx) {
-      const model = nginxModelOf(config);
+    const { nginx } = context;
+    const { argCount, argValue, directiveText, quoteSource } = nginx;
+    for (const model of nginx.models) {
       const missing = new Map<NginxDirective, ProxyPass>();
       const badValues = new Map<NginxToken, BadValue>();
       const scopeOf = firstScopeOf(model);
       for (const use of model.proxyPasses) {
         if (!use.upstream?.keepalive) continue;
-        const connection = effectiveProxyHeader(use.scope, 'connection');
-        if (!connection || argCountOf(connection) < 2) {
+        const connection = nginx.effectiveProxyHeader(use.scope, 'connection');
+        if (!connection || argCount(connection) < 2) {
           if (!missing.has(use.directive)) missing.set(use.directive, use);
           continue;
         }
-        const effect = connectionEffect(model, argValueOf(connection, 1));
+        const effect = nginx.connectionEffect(model, argValue(connection, 1));
         if (effect.effect !== 'closes') continue;
         const token = connection.args[1]!;
         const value = badValues.get(token) ?? { token, directive: connection, effect, uses: [], usedBy: new Set() };
@@ -138,7 +141,7 @@ export default defineRule({
       }
       for (const use of missing.values()) {
         const upstream = use.upstream!;
-        const fix = insertClear(config, use);
+        const fix = insertClear(nginx, use);
         context.report({
           ...at(use.directive.nameToken),
           message:
@@ -151,10 +154,10 @@ export default defineRule({
       for (const value of badValues.values()) {
         const upstream = value.uses[0]!.upstream!;
         const entry = value.effect.reason === 'map' ? value.effect.entry : undefined;
-        const fix = fixFor(value, config, scopeOf);
+        const fix = fixFor(nginx, value, scopeOf);
         context.report({
           ...at(value.token),
-          message: explain(value, upstream),
+          message: explain(nginx, value, upstream),
           related: [
             ...(entry ? [{ ...at(entry.value), message: `map ${value.effect.reason === 'map' ? value.effect.map.variable : ''} yields this for requests without Upgrade` }] : []),
             ...keepaliveNote(upstream),

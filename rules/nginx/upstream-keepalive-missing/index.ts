@@ -1,8 +1,4 @@
-import { at, defineRule } from '../../../src/engine/rule.js';
-import type { Upstream } from '../../../src/model/nginx/index.js';
-import { nginxModelOf } from '../../../src/model/nginx/cache.js';
-import { effectiveValue } from '../../../src/model/nginx/index.js';
-import { appendToBlock } from '../../../src/model/nginx/edits.js';
+import { at, defineRule, type Upstream } from '../../../src/kit/index.js';
 
 /** Unix-domain sockets have no TIME_WAIT state, so closing them costs no port. */
 function onlyUnixSockets(upstream: Upstream): boolean {
@@ -32,15 +28,15 @@ export default defineRule({
     ],
   },
   check(context) {
-    for (const config of context.workspace.nginx) {
-      const model = nginxModelOf(config);
+    const { appendToBlock, effectiveValue } = context.nginx;
+    for (const model of context.nginx.models) {
       const reported = new Set<Upstream>();
       for (const use of model.proxyPasses) {
         const upstream = use.upstream;
         if (!upstream || upstream.keepalive || reported.has(upstream) || onlyUnixSockets(upstream)) continue;
         if (effectiveValue(use.scope, 'proxy_http_version', '1.0').value !== '1.1') continue;
         reported.add(upstream);
-        const edit = appendToBlock(config, upstream.directive, 'keepalive 32;');
+        const edit = appendToBlock(upstream.directive, 'keepalive 32;');
         const name = upstream.directive.args[0] ?? upstream.directive.nameToken;
         context.report({
           ...at(name),

@@ -1,6 +1,4 @@
-import { at, defineRule } from '../../../src/engine/rule.js';
-import { writtenText } from '../../../src/model/sysctl.js';
-import type { SysctlAssignment, SysctlFileOrder, SysctlHistoryEntry } from '../../../src/languages/sysctl/index.js';
+import { at, defineRule, type SysctlAssignment, type SysctlFileOrder, type SysctlHistoryEntry } from '../../../src/kit/index.js';
 
 /** Paths as reports show them (relative to the working directory), for use inside messages. */
 type DisplayPath = (file: string) => string;
@@ -47,10 +45,9 @@ export default defineRule({
     examples: [{ language: 'sysctl', bad: 'net.core.somaxconn = 4096\nnet.core.somaxconn = 128', good: 'net.core.somaxconn = 4096' }],
   },
   check(context) {
-    const { sysctl, files } = context.workspace;
+    const { sysctl, files } = context;
     const { effective } = sysctl;
-    const displayPaths = new Map(files.map((file) => [file.absolutePath, file.path]));
-    const display: DisplayPath = (file) => displayPaths.get(file) ?? file;
+    const display: DisplayPath = files.displayPath;
     for (const key of effective.keys()) {
       const value = effective.get(key)!;
       const winner = value.assignment;
@@ -63,7 +60,7 @@ export default defineRule({
         context.report({
           ...at(loser.valueSpan),
           message:
-            `"${writtenText(sysctl, loser)}" never takes effect: ${whyItLoses(entry, winner, effective.files, display)}; ` +
+            `"${sysctl.writtenText(loser)}" never takes effect: ${whyItLoses(entry, winner, effective.files, display)}; ` +
             'keep one assignment, in the file that should own it',
           related: [{ ...at(winner.valueSpan), message: `${key} = ${winner.value} is the value the kernel gets` }],
         });

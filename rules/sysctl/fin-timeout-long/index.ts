@@ -1,6 +1,4 @@
-import { at, defineRule } from '../../../src/engine/rule.js';
-import { effectiveInteger, writtenText } from '../../../src/model/sysctl.js';
-import { replaceValue } from '../../../src/model/sysctl-edits.js';
+import { at, defineRule } from '../../../src/kit/index.js';
 
 interface Options {
   maximum: number;
@@ -29,16 +27,17 @@ export default defineRule<Options>({
     examples: [{ language: 'sysctl', bad: 'net.ipv4.tcp_fin_timeout = 120', good: 'net.ipv4.tcp_fin_timeout = 30' }],
   },
   check(context) {
-    const found = effectiveInteger(context.workspace.sysctl, 'net.ipv4.tcp_fin_timeout');
+    const { sysctl } = context;
+    const found = sysctl.effectiveInteger('net.ipv4.tcp_fin_timeout');
     if (!found || found.value <= context.options.maximum) return;
     const assignment = found.effective.assignment;
     const target = Math.min(30, context.options.maximum);
     context.report({
       ...at(assignment.valueSpan),
       message:
-        `"${writtenText(context.workspace.sysctl, assignment)}" keeps orphaned connections in FIN_WAIT_2 for ${found.value} s before the kernel aborts them, ` +
+        `"${sysctl.writtenText(assignment)}" keeps orphaned connections in FIN_WAIT_2 for ${found.value} s before the kernel aborts them, ` +
         `tying up sockets and memory on busy proxies and IPVS nodes; use ${context.options.maximum} or less (${target} is common)`,
-      fix: { title: `Set to ${target}`, safety: 'unsafe', edits: [replaceValue(assignment, String(target))] },
+      fix: { title: `Set to ${target}`, safety: 'unsafe', edits: [sysctl.replaceValue(assignment, String(target))] },
     });
   },
 });

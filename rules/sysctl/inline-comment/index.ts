@@ -1,6 +1,4 @@
-import { lineEndingOf } from '../../../src/core/source.js';
-import { at, defineRule } from '../../../src/engine/rule.js';
-import { allAssignments } from '../../../src/model/sysctl.js';
+import { at, defineRule } from '../../../src/kit/index.js';
 
 export default defineRule({
   meta: {
@@ -19,8 +17,9 @@ export default defineRule({
     examples: [{ language: 'sysctl', bad: 'net.core.somaxconn = 4096 # burst capacity', good: '# burst capacity\nnet.core.somaxconn = 4096' }],
   },
   check(context) {
-    const { sysctl } = context.workspace;
-    for (const assignment of allAssignments(sysctl)) {
+    const { sysctl } = context;
+    const { lineEndingOf } = context.files;
+    for (const assignment of sysctl.allAssignments()) {
       const comment = assignment.inlineComment;
       if (!comment) continue;
       const text = sysctl.files.find((f) => f.file === comment.span.file)?.text ?? '';

@@ -1,14 +1,12 @@
-import { at, defineRule } from '../../../src/engine/rule.js';
-import { lookupKey, parseKernelInteger, validateValue } from '../../../src/languages/sysctl/index.js';
-import { allAssignments } from '../../../src/model/sysctl.js';
+import { at, defineRule, type SysctlKit } from '../../../src/kit/index.js';
 
 /**
  * sysctl/port-range judges a well-formed ip_local_port_range (two ports in 1..65535) with a better
  * message: a reversed range, a start below ip_unprivileged_port_start. The shape and bounds stay here.
  */
-function judgedByPortRange(key: string, value: string): boolean {
+function judgedByPortRange(sysctl: SysctlKit, key: string, value: string): boolean {
   if (key !== 'net.ipv4.ip_local_port_range') return false;
-  const ports = value.trim().split(/[ \t]+/).map(parseKernelInteger);
+  const ports = value.trim().split(/[ \t]+/).map(sysctl.parseKernelInteger);
   return ports.length === 2 && ports.every((port) => port !== undefined && port >= 1 && port <= 65535);
 }
 
@@ -27,12 +25,13 @@ export default defineRule({
     examples: [{ language: 'sysctl', bad: 'net.ipv4.tcp_tw_reuse = yes', good: 'net.ipv4.tcp_tw_reuse = 1' }],
   },
   check(context) {
-    const kernel = context.workspace.environment.kernelVersion;
-    for (const assignment of allAssignments(context.workspace.sysctl)) {
-      if (assignment.isGlob || assignment.value === undefined || assignment.inlineComment || judgedByPortRange(assignment.key, assignment.value)) continue;
-      const spec = lookupKey(assignment.key);
+    const { sysctl } = context;
+    const kernel = context.environment.kernelVersion;
+    for (const assignment of sysctl.allAssignments()) {
+      if (assignment.isGlob || assignment.value === undefined || assignment.inlineComment || judgedByPortRange(sysctl, assignment.key, assignment.value)) continue;
+      const spec = sysctl.lookupKey(assignment.key);
       if (!spec) continue;
-      const problem = validateValue(spec, assignment.value, kernel, assignment.key);
+      const problem = sysctl.validateValue(spec, assignment.value, kernel, assignment.key);
       if (!problem || problem.kind === 'removed' || problem.kind === 'not-yet') continue;
       context.report({ ...at(assignment.valueSpan), message: problem.message });
     }

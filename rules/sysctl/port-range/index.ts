@@ -1,10 +1,8 @@
-import { at, defineRule } from '../../../src/engine/rule.js';
-import { compareKernelVersions, parseKernelInteger, parseKernelVersion } from '../../../src/languages/sysctl/index.js';
-import { effectiveInteger, effectiveValue, writtenText } from '../../../src/model/sysctl.js';
+import { at, defineRule } from '../../../src/kit/index.js';
 
 const KEY = 'net.ipv4.ip_local_port_range';
 /** Since 4.11 the kernel rejects a range that starts below ip_unprivileged_port_start. */
-const UNPRIVILEGED_CHECK_SINCE = parseKernelVersion('4.11')!;
+const UNPRIVILEGED_CHECK_SINCE = '4.11';
 
 interface Options {
   minimumPorts: number;
@@ -33,23 +31,22 @@ export default defineRule<Options>({
     examples: [{ language: 'sysctl', bad: 'net.ipv4.ip_local_port_range = 32768 35000', good: 'net.ipv4.ip_local_port_range = 10000 65535' }],
   },
   check(context) {
-    const { sysctl, environment } = context.workspace;
-    const effective = effectiveValue(sysctl, KEY);
+    const { sysctl } = context;
+    const effective = sysctl.effectiveValue(KEY);
     if (!effective) return;
     const [lowText, highText, ...rest] = effective.value.trim().split(/[ \t]+/);
-    const low = parseKernelInteger(lowText ?? '');
-    const high = parseKernelInteger(highText ?? '');
+    const low = sysctl.parseKernelInteger(lowText ?? '');
+    const high = sysctl.parseKernelInteger(highText ?? '');
     // sysctl/invalid-value reports a value that is not two ports in 1..65535.
     if (low === undefined || high === undefined || rest.length > 0 || low < 1 || high > 65535) return;
     const span = effective.assignment.valueSpan;
-    const quoted = `"${writtenText(sysctl, effective.assignment)}"`;
+    const quoted = `"${sysctl.writtenText(effective.assignment)}"`;
     if (high < low) {
       context.report({ ...at(span), severity: 'error', message: `the kernel rejects ${quoted}: the end (${high}) is below the start (${low}), so the old range stays; write the lower port first, e.g. "${high} ${low}"` });
       return;
     }
-    const kernel = parseKernelVersion(environment.kernelVersion ?? '');
-    const unprivilegedStart = effectiveInteger(sysctl, 'net.ipv4.ip_unprivileged_port_start')?.value ?? 1024;
-    if (low < unprivilegedStart && (!kernel || compareKernelVersions(kernel, UNPRIVILEGED_CHECK_SINCE) >= 0)) {
+    const unprivilegedStart = sysctl.effectiveInteger('net.ipv4.ip_unprivileged_port_start')?.value ?? 1024;
+    if (low < unprivilegedStart && sysctl.kernelAtLeast(UNPRIVILEGED_CHECK_SINCE) !== false) {
       context.report({
         ...at(span),
         severity: 'error',

@@ -1,10 +1,4 @@
-import type { RelatedLocation } from '../../../src/core/finding.js';
-import { at, defineRule, type RuleContext } from '../../../src/engine/rule.js';
-import type { EffectiveValue, SysctlAssignment } from '../../../src/languages/sysctl/index.js';
-import { parseKernelInteger } from '../../../src/languages/sysctl/index.js';
-import type { NatEvidenceKind } from '../../../src/model/nat.js';
-import { effectiveValue, writtenText } from '../../../src/model/sysctl.js';
-import { replaceValue } from '../../../src/model/sysctl-edits.js';
+import { at, defineRule, type EffectiveValue, type NatEvidenceKind, type RelatedLocation, type RuleKit, type SysctlAssignment, type SysctlKit } from '../../../src/kit/index.js';
 
 const RP_FILTER = /^net\.ipv4\.conf\.([^.]+)\.rp_filter$/;
 const keyFor = (scope: string): string => `net.ipv4.conf.${scope}.rp_filter`;
@@ -14,8 +8,9 @@ const NODE_EVIDENCE: ReadonlySet<NatEvidenceKind> = new Set(['kube-proxy-ipvs', 
 const TUNNELS: ReadonlySet<string> = new Set(['vxlan', 'ipip', 'geneve', 'wireguard']);
 
 /** Where the workspace shows IPVS/LVS, tunnel interfaces or a Kubernetes node: there strict mode breaks traffic. */
-function asymmetricRoutingEvidence(context: RuleContext): RelatedLocation[] {
-  const { nat, networks } = context.workspace;
+function asymmetricRoutingEvidence(context: RuleKit): RelatedLocation[] {
+  const { nat } = context;
+  const { networks } = context.network;
   const evidence: RelatedLocation[] = [];
   for (const item of nat) if (NODE_EVIDENCE.has(item.kind) && item.location) evidence.push({ ...at(item.location), message: item.description });
   for (const network of networks) {
@@ -25,15 +20,14 @@ function asymmetricRoutingEvidence(context: RuleContext): RelatedLocation[] {
   return evidence;
 }
 
-function integerOf(value: EffectiveValue | undefined): number | undefined {
-  return value ? parseKernelInteger(value.value.trim()) : undefined;
+function integerOf(sysctl: SysctlKit, value: EffectiveValue | undefined): number | undefined {
+  return value ? sysctl.parseKernelInteger(value.value.trim()) : undefined;
 }
 
 /** Assignments that leave some interface strict, given that the kernel uses max(all, interface). */
-function strictAssignments(context: RuleContext): { assignment: SysctlAssignment; scope: string }[] {
-  const { sysctl } = context.workspace;
-  const all = effectiveValue(sysctl, keyFor('all'));
-  const allValue = integerOf(all);
+function strictAssignments({ sysctl }: RuleKit): { assignment: SysctlAssignment; scope: string }[] {
+  const all = sysctl.effectiveValue(keyFor('all'));
+  const allValue = integerOf(sysctl, all);
   // all = 2 makes every interface loose; all = 1 makes every interface strict, whatever they say.
   if (allValue === 2) return [];
   if (allValue === 1) return [{ assignment: all!.assignment, scope: 'all' }];
@@ -44,8 +38,8 @@ function strictAssignments(context: RuleContext): { assignment: SysctlAssignment
   }
   const found: { assignment: SysctlAssignment; scope: string }[] = [];
   for (const scope of [...scopes].sort()) {
-    const value = effectiveValue(sysctl, keyFor(scope));
-    if (integerOf(value) === 1 && !found.some((f) => f.assignment === value!.assignment)) found.push({ assignment: value!.assignment, scope });
+    const value = sysctl.effectiveValue(keyFor(scope));
+    if (integerOf(sysctl, value) === 1 && !found.some((f) => f.assignment === value!.assignment)) found.push({ assignment: value!.assignment, scope });
   }
   return found;
 }
@@ -77,14 +71,14 @@ export default defineRule({
   check(context) {
     const evidence = asymmetricRoutingEvidence(context);
     for (const { assignment, scope } of strictAssignments(context)) {
-      const quoted = `"${writtenText(context.workspace.sysctl, assignment)}"`;
+      const quoted = `"${context.sysctl.writtenText(assignment)}"`;
       const where = evidence.length > 0 ? ', which IPVS/LVS, tunnels and Kubernetes nodes in this workspace do (see related locations)' : '';
       context.report({
         ...at(assignment.valueSpan),
         severity: evidence.length > 0 ? 'error' : context.severity,
         message: `${quoted} turns on strict reverse-path filtering for ${describeScope(assignment, scope)}: a packet is dropped when the route back to its source leaves through another interface${where}; set it to 2 (loose)`,
         ...(evidence.length > 0 ? { related: evidence } : {}),
-        fix: { title: 'Set to 2 (loose)', safety: 'unsafe', edits: [replaceValue(assignment, '2')] },
+        fix: { title: 'Set to 2 (loose)', safety: 'unsafe', edits: [context.sysctl.replaceValue(assignment, '2')] },
       });
     }
   },

@@ -1,7 +1,4 @@
-import { at, defineRule } from '../../../src/engine/rule.js';
-import { compareKernelVersions, parseKernelVersion } from '../../../src/languages/sysctl/index.js';
-import { effectiveInteger, writtenText } from '../../../src/model/sysctl.js';
-import { replaceValue } from '../../../src/model/sysctl-edits.js';
+import { at, defineRule } from '../../../src/kit/index.js';
 
 interface Options {
   minimum: number;
@@ -30,24 +27,24 @@ export default defineRule<Options>({
     examples: [{ language: 'sysctl', bad: 'net.core.somaxconn = 128', good: 'net.core.somaxconn = 4096' }],
   },
   check(context) {
-    const { sysctl, environment } = context.workspace;
+    const { sysctl, environment } = context;
     const minimum = context.options.minimum;
-    const found = effectiveInteger(sysctl, 'net.core.somaxconn');
+    const found = sysctl.effectiveInteger('net.core.somaxconn');
     if (found) {
       if (found.value >= minimum) return;
       const assignment = found.effective.assignment;
       context.report({
         ...at(assignment.valueSpan),
         message:
-          `"${writtenText(sysctl, assignment)}" caps the accept queue of every listening socket at ${found.value}, whatever backlog the server asks for; ` +
+          `"${sysctl.writtenText(assignment)}" caps the accept queue of every listening socket at ${found.value}, whatever backlog the server asks for; ` +
           `a burst overflows it and the kernel drops handshakes, which load balancers see as failed health checks and timeouts; set it to at least ${minimum}`,
-        fix: { title: `Set to ${Math.max(minimum, 4096)}`, safety: 'unsafe', edits: [replaceValue(assignment, String(Math.max(minimum, 4096)))] },
+        fix: { title: `Set to ${Math.max(minimum, 4096)}`, safety: 'unsafe', edits: [sysctl.replaceValue(assignment, String(Math.max(minimum, 4096)))] },
       });
       return;
     }
-    const kernel = parseKernelVersion(environment.kernelVersion ?? '');
     const first = sysctl.files.find((f) => f.issues.length === 0) ?? sysctl.files[0];
-    if (!kernel || !first || compareKernelVersions(kernel, parseKernelVersion('5.4')!) >= 0) return;
+    // Before 5.4 the kernel's default is 128; a later kernel's 4096 is not low, and without a declared kernel the default is unknown.
+    if (!first || sysctl.kernelAtLeast('5.4') !== false) return;
     context.report({
       file: first.file,
       line: 1,

@@ -1,11 +1,7 @@
-import { at, defineRule } from '../../../src/engine/rule.js';
-import { compareKernelVersions, parseKernelVersion } from '../../../src/languages/sysctl/index.js';
-import type { NatEvidenceKind } from '../../../src/model/nat.js';
-import { effectiveInteger, writtenText } from '../../../src/model/sysctl.js';
-import { deleteLine } from '../../../src/model/sysctl-edits.js';
+import { at, defineRule, type NatEvidenceKind } from '../../../src/kit/index.js';
 
 const KEY = 'net.ipv4.tcp_tw_recycle';
-const REMOVED_IN = parseKernelVersion('4.12')!;
+const REMOVED_IN = '4.12';
 
 /** How a message names each kind of NAT evidence; the related locations say where it is written. */
 const NAT_LABEL: Record<NatEvidenceKind, string> = {
@@ -35,11 +31,11 @@ export default defineRule({
     examples: [{ language: 'sysctl', bad: 'net.ipv4.tcp_tw_recycle = 1', good: 'net.ipv4.tcp_tw_reuse = 1\nnet.ipv4.tcp_timestamps = 1' }],
   },
   check(context) {
-    const { sysctl, nat, environment } = context.workspace;
-    const found = effectiveInteger(sysctl, KEY);
+    const { sysctl, nat, environment } = context;
+    const found = sysctl.effectiveInteger(KEY);
     if (!found || found.value === 0) return;
     const assignment = found.effective.assignment;
-    const quoted = `"${writtenText(sysctl, assignment)}"`;
+    const quoted = `"${sysctl.writtenText(assignment)}"`;
 
     const labels = [...new Set(nat.map((evidence) => NAT_LABEL[evidence.kind]))];
     const natText =
@@ -47,8 +43,7 @@ export default defineRule({
         ? `Clients reach these hosts through NAT here (${labels.join(', ')}): they share source addresses, so their connects will time out.`
         : 'Clients behind NAT or SNAT share a source address, so their connects time out.';
 
-    const kernel = parseKernelVersion(environment.kernelVersion ?? '');
-    const removed = kernel !== undefined && compareKernelVersions(kernel, REMOVED_IN) >= 0;
+    const removed = sysctl.kernelAtLeast(REMOVED_IN) === true;
     const kernelText = !removed
       ? 'Linux 4.12 removed the key.'
       : assignment.ignoreFailure
@@ -56,7 +51,7 @@ export default defineRule({
         : `Linux ${environment.kernelVersion} no longer has the key, so "sysctl -p" fails on this line.`;
 
     const related = nat.flatMap((evidence) => (evidence.location ? [{ ...at(evidence.location), message: evidence.description }] : []));
-    const edit = deleteLine(sysctl, assignment);
+    const edit = sysctl.deleteLine(assignment);
     context.report({
       ...at(assignment.valueSpan),
       message:

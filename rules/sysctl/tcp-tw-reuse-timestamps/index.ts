@@ -1,5 +1,4 @@
-import { at, defineRule } from '../../../src/engine/rule.js';
-import { effectiveInteger, writtenText } from '../../../src/model/sysctl.js';
+import { at, defineRule } from '../../../src/kit/index.js';
 
 export default defineRule({
   meta: {
@@ -17,14 +16,14 @@ export default defineRule({
     examples: [{ language: 'sysctl', bad: 'net.ipv4.tcp_tw_reuse = 1\nnet.ipv4.tcp_timestamps = 0', good: 'net.ipv4.tcp_tw_reuse = 1\nnet.ipv4.tcp_timestamps = 1' }],
   },
   check(context) {
-    const { sysctl } = context.workspace;
-    const reuse = effectiveInteger(sysctl, 'net.ipv4.tcp_tw_reuse');
-    const timestamps = effectiveInteger(sysctl, 'net.ipv4.tcp_timestamps');
+    const { sysctl } = context;
+    const reuse = sysctl.effectiveInteger('net.ipv4.tcp_tw_reuse');
+    const timestamps = sysctl.effectiveInteger('net.ipv4.tcp_timestamps');
     if (!reuse || !timestamps || reuse.value === 0 || timestamps.value !== 0) return;
     context.report({
       ...at(reuse.effective.assignment.valueSpan),
       message:
-        `"${writtenText(sysctl, reuse.effective.assignment)}" does nothing while net.ipv4.tcp_timestamps = 0: the kernel hands a TIME_WAIT port to a new outgoing connection ` +
+        `"${sysctl.writtenText(reuse.effective.assignment)}" does nothing while net.ipv4.tcp_timestamps = 0: the kernel hands a TIME_WAIT port to a new outgoing connection ` +
         'only when TCP timestamps prove old segments cannot be mistaken for new ones; set net.ipv4.tcp_timestamps = 1',
       related: [{ ...at(timestamps.effective.assignment.valueSpan), message: 'timestamps turned off here' }],
     });

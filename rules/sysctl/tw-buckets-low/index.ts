@@ -1,5 +1,4 @@
-import { at, defineRule } from '../../../src/engine/rule.js';
-import { effectiveInteger, writtenText } from '../../../src/model/sysctl.js';
+import { at, defineRule } from '../../../src/kit/index.js';
 
 interface Options {
   minimum: number;
@@ -28,13 +27,14 @@ export default defineRule<Options>({
     examples: [{ language: 'sysctl', bad: 'net.ipv4.tcp_max_tw_buckets = 5000', good: '# tcp_max_tw_buckets left at the kernel default' }],
   },
   check(context) {
-    const found = effectiveInteger(context.workspace.sysctl, 'net.ipv4.tcp_max_tw_buckets');
+    const { sysctl } = context;
+    const found = sysctl.effectiveInteger('net.ipv4.tcp_max_tw_buckets');
     if (!found || found.value >= context.options.minimum) return;
     const assignment = found.effective.assignment;
     context.report({
       ...at(assignment.valueSpan),
       message:
-        `"${writtenText(context.workspace.sysctl, assignment)}" makes the kernel close every TIME_WAIT socket beyond ${found.value} at once, giving up TIME_WAIT's protection against stale segments ` +
+        `"${sysctl.writtenText(assignment)}" makes the kernel close every TIME_WAIT socket beyond ${found.value} at once, giving up TIME_WAIT's protection against stale segments ` +
         `and warning "time wait bucket table overflow"; fix the source of TIME_WAIT (upstream keepalive, backends that close first) and raise it to at least ${context.options.minimum} or delete the line`,
     });
   },

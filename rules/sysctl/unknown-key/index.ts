@@ -1,11 +1,8 @@
-import { at, defineRule } from '../../../src/engine/rule.js';
-import { keyAvailability, lookupKey, parseKernelInteger, suggestKey } from '../../../src/languages/sysctl/index.js';
-import { allAssignments } from '../../../src/model/sysctl.js';
-import { replaceKey } from '../../../src/model/sysctl-edits.js';
+import { at, defineRule, type SysctlKit } from '../../../src/kit/index.js';
 
 /** sysctl/tcp-tw-recycle reports an enabled tcp_tw_recycle, removal included; a disabled one that fails to load is reported here. */
-function reportedByTcpTwRecycle(key: string, value: string | undefined): boolean {
-  return key === 'net.ipv4.tcp_tw_recycle' && value !== undefined && parseKernelInteger(value.split(/[ \t]+/)[0] ?? '') !== 0;
+function reportedByTcpTwRecycle(sysctl: SysctlKit, key: string, value: string | undefined): boolean {
+  return key === 'net.ipv4.tcp_tw_recycle' && value !== undefined && sysctl.parseKernelInteger(value.split(/[ \t]+/)[0] ?? '') !== 0;
 }
 
 export default defineRule({
@@ -25,24 +22,25 @@ export default defineRule({
     examples: [{ language: 'sysctl', bad: 'net.core.somaxcon = 4096', good: 'net.core.somaxconn = 4096' }],
   },
   check(context) {
-    const kernel = context.workspace.environment.kernelVersion;
-    for (const assignment of allAssignments(context.workspace.sysctl)) {
+    const { sysctl } = context;
+    const kernel = context.environment.kernelVersion;
+    for (const assignment of sysctl.allAssignments()) {
       if (assignment.isGlob) continue;
-      const spec = lookupKey(assignment.key);
+      const spec = sysctl.lookupKey(assignment.key);
       if (spec) {
-        const problem = keyAvailability(spec, kernel, assignment.key);
-        if (problem && !assignment.ignoreFailure && !reportedByTcpTwRecycle(assignment.key, assignment.value)) {
+        const problem = sysctl.keyAvailability(spec, kernel, assignment.key);
+        if (problem && !assignment.ignoreFailure && !reportedByTcpTwRecycle(sysctl, assignment.key, assignment.value)) {
           context.report({ ...at(assignment.keySpan), message: `${problem.message}; delete the line or prefix it with "-"` });
         }
         continue;
       }
       // The key table is not every key of every kernel: only a near miss of a known key is a confident typo.
-      const suggestion = suggestKey(assignment.key);
+      const suggestion = sysctl.suggestKey(assignment.key);
       if (!suggestion) continue;
       context.report({
         ...at(assignment.keySpan),
         message: `unknown sysctl key "${assignment.rawKey}": "sysctl -p" reports an error and systemd-sysctl skips the line, so the setting never applies; did you mean "${suggestion}"?`,
-        fix: { title: `Replace with "${suggestion}"`, safety: 'unsafe', edits: [replaceKey(assignment, suggestion)] },
+        fix: { title: `Replace with "${suggestion}"`, safety: 'unsafe', edits: [sysctl.replaceKey(assignment, suggestion)] },
       });
     }
   },

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { CONFIG_FILE_NAMES } from '../../engine/config/load.js';
+import { CONFIG_FILE_NAMES } from '../../core/config-files.js';
 import { UsageError } from '../../core/errors.js';
 import { parseFlags } from '../args.js';
 import type { CliIO } from '../io.js';

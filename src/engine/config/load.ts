@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
+import { CONFIG_FILE_NAMES } from '../../core/config-files.js';
 import { LineIndex } from '../../core/source.js';
 import { ConfigError, UsageError } from '../../core/errors.js';
 import { yamlLocator } from '../../core/yaml-locator.js';
@@ -9,7 +10,6 @@ import { describeSchemaError, mostSpecificError } from '../../core/schema-errors
 import { configValidator, propertiesAt } from './schema.js';
 import type { HoplintConfig, LoadedConfig } from './types.js';
 
-export const CONFIG_FILE_NAMES = ['hoplint.config.yaml', 'hoplint.config.yml', 'hoplint.config.json'];
 
 /** The nearest hoplint.config.{yaml,yml,json} in `start` or a directory above it. */
 export function findConfigFile(start: string): string | undefined {

@@ -1,7 +1,8 @@
 import type { FileHost } from '../../core/host.js';
 import type { SyntaxIssue } from '../../core/syntax.js';
 import { classifyByContent, classifyByPath, isContentCandidate } from '../../languages/detect.js';
-import type { LanguageId, WorkspaceFile } from '../../model/workspace.js';
+import type { WorkspaceFile } from '../../link/workspace.js';
+import type { LanguageId } from '../../languages/registry.js';
 import { fileIssue, readSource } from '../../core/read-source.js';
 import type { Target } from './expand.js';
 

@@ -21,3 +21,4 @@ export type { NetworkFileKind } from './classify.js';
 export { ENCAPSULATION_OVERHEAD, ETHERNET_DEFAULT_MTU, isOverlay, overheadOf, WIREGUARD_IPV6_OVERHEAD } from './overhead.js';
 export { RKE1_DEFAULT_PLUGIN } from './rke1.js';
 export { RKE2_CANAL_DEFAULT_VETH_MTU } from './rke2.js';
+export { networkLanguage } from './language.js';

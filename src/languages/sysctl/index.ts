@@ -1,18 +1,6 @@
 export type { SysctlAssignment, SysctlComment, SysctlFile } from './types.js';
 export { parseSysctl } from './parser.js';
 export { compileGlob, isGlobKey, type GlobPattern, normaliseKey } from './key-syntax.js';
-export {
-  computeEffectiveSysctls,
-  type EffectiveOptions,
-  type EffectiveSysctls,
-  type EffectiveValue,
-  type GlobApplication,
-  type InterfaceEffectiveValue,
-  type SysctlFileOrder,
-  type SysctlHistoryEntry,
-  type SysctlOutcome,
-  type SysctlOutcomeReason,
-} from './effective.js';
 export { SYSCTL_DIRECTORIES, locateSysctlFile, type SysctlFileLocation } from './load-order.js';
 export {
   SYSCTL_KEYS,
@@ -32,4 +20,7 @@ export {
   type VersionedDefault,
   type VersionedRange,
 } from './keys.js';
-export { compareKernelVersions, parseKernelVersion, type KernelVersion } from './kernel-version.js';
+export { compareKernelVersions, isAtLeast, parseKernelVersion, type KernelVersion } from './kernel-version.js';
+export { compareFileNames } from './load-order.js';
+export { deleteLine, replaceKey, replaceValue } from './edits.js';
+export { sysctlLanguage } from './language.js';

@@ -4,7 +4,7 @@ import { at } from '../../engine/rule.js';
 import { FieldReader, scalarText } from '../../languages/kubernetes/fields.js';
 import type { KubernetesObject } from '../../languages/kubernetes/types.js';
 import { DEFAULT_MAX_ALIAS_COUNT, spanOfKey, spanOfNode } from '../../languages/yaml/loader.js';
-import type { Workspace } from '../../model/workspace.js';
+import type { Workspace } from '../../link/workspace.js';
 import { formatObjectPath, parseObjectPath, type PathStep } from '../object-path.js';
 import type { KubernetesSelectInput, Match, ViewPath } from '../types.js';
 import { wildcardMatcher } from '../wildcard.js';

@@ -1,7 +1,7 @@
 import type { SourceRange } from '../../core/source.js';
 import { at } from '../../engine/rule.js';
 import type { OverlayNetwork } from '../../languages/network/index.js';
-import type { Workspace } from '../../model/workspace.js';
+import type { Workspace } from '../../link/workspace.js';
 import type { Match, NetworkSelectInput, ViewPath } from '../types.js';
 import { wildcardMatcher } from '../wildcard.js';
 

@@ -2,7 +2,7 @@ import type { SourceRange } from '../../core/source.js';
 import type { NginxConfig, NginxDirective, NginxStatement } from '../../languages/nginx/ast.js';
 import { walkNginx } from '../../languages/nginx/walk.js';
 import { at } from '../../engine/rule.js';
-import type { Workspace } from '../../model/workspace.js';
+import type { Workspace } from '../../link/workspace.js';
 import { matchesNginxSelector, type NginxSelector } from '../nginx-selector.js';
 import type { Match, ViewPath } from '../types.js';
 

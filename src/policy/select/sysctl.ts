@@ -1,7 +1,7 @@
 import type { SourceRange } from '../../core/source.js';
 import { at } from '../../engine/rule.js';
 import { normaliseKey, parseKernelInteger, type SysctlAssignment } from '../../languages/sysctl/index.js';
-import type { Workspace } from '../../model/workspace.js';
+import type { Workspace } from '../../link/workspace.js';
 import type { Match } from '../types.js';
 
 /** What a policy sees of a sysctl value. */
