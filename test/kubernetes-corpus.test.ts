@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Span } from '../src/core/source.js';
 import { buildKubernetesModel } from '../src/link/kubernetes.js';
 import type { Service, Workload } from '../src/languages/kubernetes/types.js';
-import { embeddedText } from '../src/languages/yaml/embedded.js';
+import { scalarValueLocator } from '../src/languages/yaml/index.js';
 import { loadYaml } from '../src/languages/yaml/loader.js';
 import type { YamlLoadResult } from '../src/languages/yaml/loader.js';
 
@@ -140,11 +140,12 @@ describe('kube-flannel.yml', () => {
 
   it('maps the embedded net-conf.json onto the lines of the YAML file', () => {
     const configMap = byName(model.configMaps, 'kube-flannel-cfg');
-    const embedded = embeddedText(result, configMap.data[1]!.scalar);
-    expect(embedded.exact).toBe(true);
-    expect(JSON.parse(embedded.text)).toEqual(JSON.parse(configMap.data[1]!.value));
-    const offset = embedded.text.indexOf('"vxlan"');
-    expect(result.lineIndex.positionAt(offset)).toEqual({ line: 96, column: 17 });
+    const scalar = configMap.data[1]!.scalar;
+    const locator = scalarValueLocator(result.locator, result.text, scalar)!;
+    const text = String(scalar.value);
+    expect(JSON.parse(text)).toEqual(JSON.parse(configMap.data[1]!.value));
+    const offset = text.indexOf('"vxlan"');
+    expect(locator.span(offset, offset + 7)).toMatchObject({ line: 96, column: 17, endLine: 96, endColumn: 24 });
     expect(result.lineIndex.lineText(96).trim()).toBe('"Type": "vxlan"');
   });
 

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isScalar } from 'yaml';
 import type { Scalar } from 'yaml';
-import { buildKubernetesModel } from '../src/link/kubernetes.js';
-import { embeddedText, loadEmbeddedYaml } from '../src/languages/yaml/embedded.js';
-import { loadYaml } from '../src/languages/yaml/loader.js';
-import type { YamlLoadResult } from '../src/languages/yaml/loader.js';
+import { buildKubernetesModel } from '../src/link/index.js';
+import { loadEmbeddedYaml, loadYaml, spanOfNode, type YamlLoadResult } from '../src/languages/yaml/index.js';
 
 /** kube-proxy's ConfigMap as kubeadm writes it (trimmed), with the config under `config.conf`. */
 const KUBEADM_CONFIGMAP = `apiVersion: v1
@@ -102,7 +100,7 @@ data:
     expect(config!.ipvs.scheduler).toMatchObject({ value: 'wrr', span: { line: 9, column: 18 } });
   });
 
-  it('points at the whole value when an escaped string cannot be mapped exactly', () => {
+  it('maps an escaped string exactly, character by character', () => {
     const yaml = `apiVersion: v1
 kind: ConfigMap
 metadata: {name: kube-proxy, namespace: kube-system}
@@ -110,9 +108,9 @@ data:
   config.conf: "kind: KubeProxyConfiguration\\nmode: ipvs\\n"
 `;
     const [config] = buildKubernetesModel([loadYaml('escaped.yaml', yaml)]).kubeProxy;
-    expect(config!.approximatePositions).toBe(true);
+    expect(config!.approximatePositions).toBe(false);
     expect(config!.effectiveMode).toBe('ipvs');
-    expect(config!.mode?.span).toMatchObject({ line: 5, column: 16, endLine: 5, endColumn: 60 });
+    expect(config!.mode?.span).toMatchObject({ line: 5, column: 53, endLine: 5, endColumn: 57 });
   });
 
   it('reports a syntax error inside the embedded config at its line in the outer file', () => {
@@ -143,42 +141,42 @@ data:
   });
 });
 
-describe('embeddedText', () => {
+describe('loadEmbeddedYaml', () => {
   function scalarAt(result: YamlLoadResult, key: string): Scalar {
     const node = result.documents[0]!.doc.get(key, true);
     if (!isScalar(node)) throw new Error(`${key} is not a scalar`);
     return node;
   }
 
-  it('blanks everything outside a block literal, keeping offsets and line breaks', () => {
+  it('positions the nodes of a block literal at their places in the outer file', () => {
     const source = 'before: 1\nconf: |\n  {"a": 1,\n   "b": [2]}\nafter: 2\n';
     const result = loadYaml('e.yaml', source);
-    const embedded = embeddedText(result, scalarAt(result, 'conf'));
-    expect(embedded.exact).toBe(true);
-    expect(embedded.text).toHaveLength(source.length);
-    expect(embedded.text.split('\n').map((line) => line.trim())).toEqual(['', '', '{"a": 1,', '"b": [2]}', '', '']);
-    expect(JSON.parse(embedded.text)).toEqual({ a: 1, b: [2] });
-    expect(embedded.text.indexOf('"b"')).toBe(source.indexOf('"b"'));
+    const inner = loadEmbeddedYaml(result, scalarAt(result, 'conf'));
+    expect(inner.exact).toBe(true);
+    expect(inner.load.documents[0]!.doc.toJS()).toEqual({ a: 1, b: [2] });
+    const b = inner.load.documents[0]!.doc.get('b', true) as Scalar;
+    expect(spanOfNode(inner.load, b)).toMatchObject({ line: 4, column: 9, endLine: 4, endColumn: 12, start: source.indexOf('[2]') });
   });
 
   it('maps a plain or quoted single-line value exactly', () => {
-    const result = loadYaml('p.yaml', "plain: mode: ipvs\nquoted: '{\"mtu\": 1450}'\n".replace('plain: mode: ipvs', 'plain: "mode: ipvs"'));
-    const quoted = embeddedText(result, scalarAt(result, 'quoted'));
-    expect(quoted.exact).toBe(true);
-    expect(JSON.parse(quoted.text)).toEqual({ mtu: 1450 });
+    const result = loadYaml('p.yaml', 'plain: "mode: ipvs"\nquoted: \'{"mtu": 1450}\'\n');
+    const quoted = loadEmbeddedYaml(result, scalarAt(result, 'quoted'));
+    expect(quoted.load.documents[0]!.doc.toJS()).toEqual({ mtu: 1450 });
     const inner = loadEmbeddedYaml(result, scalarAt(result, 'plain'));
     expect(inner.exact).toBe(true);
     const root = inner.load.documents[0]!.doc.contents;
     expect(inner.load.documents[0]!.doc.toJS()).toEqual({ mode: 'ipvs' });
-    expect(root?.range?.[0]).toBe(result.text.indexOf('mode'));
+    expect(spanOfNode(inner.load, root)?.start).toBe(result.text.indexOf('mode'));
   });
 
-  it('falls back to the value for folded scalars', () => {
-    const result = loadYaml('f.yaml', 'conf: >\n  a: 1\n  b: 2\n');
-    const embedded = embeddedText(result, scalarAt(result, 'conf'));
-    expect(embedded.exact).toBe(false);
-    expect(embedded.text).toBe('a: 1 b: 2\n');
-    expect(embedded.scalarSpan).toMatchObject({ line: 1, column: 7, endLine: 3 });
+  it('maps a folded scalar character by character, a folded line break included', () => {
+    const source = 'conf: >\n  mode: ipvs\n  more\n';
+    const result = loadYaml('f.yaml', source);
+    const inner = loadEmbeddedYaml(result, scalarAt(result, 'conf'));
+    expect(inner.exact).toBe(true);
+    const mode = inner.load.documents[0]!.doc.get('mode', true) as Scalar;
+    expect(mode.value).toBe('ipvs more');
+    expect(spanOfNode(inner.load, mode)).toMatchObject({ line: 2, column: 9, endLine: 3, endColumn: 7 });
   });
 
   it('maps a CRLF block literal exactly', () => {

@@ -1,6 +1,6 @@
-import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
 import type { Span } from '../core/source.js';
-import { spanOfNode, type YamlLoadResult } from '../languages/yaml/index.js';
+import { YamlFields, type YamlLoadResult } from '../languages/yaml/index.js';
 
 /** A port that a Docker Swarm stack publishes through the ingress routing mesh. */
 export interface SwarmIngressPort {
@@ -8,11 +8,6 @@ export interface SwarmIngressPort {
   /** The published port (or range) as written; absent when Swarm picks one (`- "80"`, long syntax without `published`). */
   published?: string;
   span: Span;
-}
-
-function get(map: YAMLMap, key: string): Node | undefined {
-  const value = map.get(key, true);
-  return value === null || value === undefined ? undefined : (value as Node);
 }
 
 /**
@@ -24,17 +19,23 @@ function get(map: YAMLMap, key: string): Node | undefined {
 export function swarmIngressPorts(load: YamlLoadResult): SwarmIngressPort[] {
   const found: SwarmIngressPort[] = [];
   for (const document of load.documents) {
-    const root = document.doc.contents;
+    // The YAML stack's reader: aliases and `<<` merge keys (compose files' `x-` templates) count.
+    const fields = new YamlFields(load, document.doc);
+    const get = (node: unknown, key: string) => fields.value(node, key);
+    const root = fields.resolve(document.doc.contents);
     if (!isMap(root) || get(root, 'apiVersion') || get(root, 'kind')) continue;
     const services = get(root, 'services');
     if (!isMap(services)) continue;
-    const isStack = services.items.some((item) => isMap(item.value) && get(item.value, 'deploy') !== undefined);
-    if (!isStack) continue;
-    for (const item of services.items) {
-      if (!isMap(item.value) || !isScalar(item.key)) continue;
-      const ports = get(item.value, 'ports');
+    const entries: Array<{ service: string; definition: YAMLMap }> = [];
+    fields.eachEntry(services, (service, _pair, _key, definition) => {
+      if (isMap(definition)) entries.push({ service, definition });
+    });
+    if (!entries.some(({ definition }) => get(definition, 'deploy') !== undefined)) continue;
+    for (const { service, definition } of entries) {
+      const ports = get(definition, 'ports');
       if (!isSeq(ports)) continue;
-      for (const port of ports.items) {
+      for (const entry of ports.items) {
+        const port = fields.resolve(entry);
         // Every port listed is published through the mesh; without a host part Swarm picks the published port.
         let published: string | undefined;
         if (isScalar(port)) {
@@ -48,9 +49,9 @@ export function swarmIngressPorts(load: YamlLoadResult): SwarmIngressPort[] {
         } else {
           continue;
         }
-        const span = spanOfNode(load, port as Node);
+        const span = fields.spanOf(port);
         if (!span) continue;
-        found.push(published === undefined ? { service: String(item.key.value), span } : { service: String(item.key.value), published, span });
+        found.push(published === undefined ? { service, span } : { service, published, span });
       }
     }
   }

@@ -11,6 +11,7 @@ describe('cni/overlay-mtu fixes', () => {
     ['rke-canal-mtu-1500', 'cluster.yml', '  plugin: canal\n  mtu: 1450\n'],
     ['rke-canal-mtu-unset', 'cluster.yml', '  plugin: canal   # RKE leaves the pods at the Calico CNI default of 1500\n  mtu: 1450\n  options:\n'],
     ['calico-veth-mtu-and-ippool-in-two-files', 'calico/calico-config.yaml', '  veth_mtu: "1480"\n'],
+    ['calico-veth-mtu-through-merge-key', 'calico/calico-config.yaml', '  veth_mtu: "1480"\n'],
     ['flannel-conflist-delegate-mtu', 'etc/cni/net.d/10-flannel.conflist', '"mtu": 1450\n'],
     ['rke2-canal-helmchartconfig', 'rke2/rke2-canal-config.yaml', '      vethuMTU: 1450\n'],
     ['jumbo-underlay-mtu-not-reduced', 'cluster.yml', '  mtu: 8951\n'],
@@ -25,6 +26,11 @@ describe('cni/overlay-mtu fixes', () => {
     });
   }
 });
+
+const CALICO_INLINE = 'kind: ConfigMap\napiVersion: v1\nmetadata:\n  name: calico-config\ndata:\n  calico_backend: vxlan\n  veth_mtu: "1500"\n';
+const CALICO_MERGED = 'kind: ConfigMap\napiVersion: v1\nmetadata:\n  name: calico-config\nx-defaults: &defaults\n  calico_backend: vxlan\n  veth_mtu: "1500"\ndata:\n  <<: *defaults\n';
+const CALICO_VXLAN_MESSAGE =
+  "calico-config veth_mtu 1500 + 50 bytes of VXLAN encapsulation = 1550, above the underlay's 1500 (set environment.underlayMtu if the hosts use jumbo frames); full-size pod packets are lost between hosts — set it to 1450";
 
 const NODES = 'nodes:\n  - address: 10.0.0.1\n    user: rancher\n    role: [worker]\n';
 
@@ -61,6 +67,16 @@ testRule({
       name: 'RKE with no plugin written defaults to canal at 1500, anchored at network:',
       files: { 'cluster.yml': `${NODES}network:\n  options:\n    canal_iface: eth1\n` },
       findings: [{ line: 5, column: 1, endLine: 5, endColumn: 8 }],
+    },
+    {
+      name: 'calico-config with veth_mtu and calico_backend written in data',
+      files: { 'calico-config.yaml': CALICO_INLINE },
+      findings: [{ line: 7, column: 13, endLine: 7, endColumn: 19, message: CALICO_VXLAN_MESSAGE }],
+    },
+    {
+      name: 'calico-config with veth_mtu and calico_backend merged into data with <<: the same finding, at the merged value',
+      files: { 'calico-config.yaml': CALICO_MERGED },
+      findings: [{ line: 7, column: 13, endLine: 7, endColumn: 19, message: CALICO_VXLAN_MESSAGE }],
     },
     {
       name: 'Calico CNI template without mtu, pool in another file: implied 1500',

@@ -1,5 +1,5 @@
 import { isScalar } from 'yaml';
-import { blockScalarIndent } from '../yaml/embedded.js';
+import { blockScalarIndent } from '../yaml/index.js';
 import type { FieldReader } from './fields.js';
 import { scalarText } from './fields.js';
 import type { ConfigMap, ConfigMapEntry, KubernetesObject } from './types.js';

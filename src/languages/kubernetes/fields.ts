@@ -1,75 +1,26 @@
-import { isAlias, isMap, isScalar, isSeq } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
 import type { Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Span } from '../../core/source.js';
 import type { SyntaxIssue } from '../../core/syntax.js';
-import { spanOfKey, spanOfNode } from '../yaml/loader.js';
-import type { YamlLoadResult } from '../yaml/loader.js';
+import { YamlFields, type YamlLoadResult } from '../yaml/index.js';
 import type { Located, LocatedEntry, LocatedStringMap } from './types.js';
 
-/** Alias chains longer than this are treated as broken rather than followed. */
-const MAX_ALIAS_HOPS = 16;
-/** Nested `<<` merge keys deeper than this are not followed. */
-const MAX_MERGE_DEPTH = 8;
-
 /**
- * Reads typed fields out of one YAML document with their spans. Aliases are followed one field at
- * a time (never expanded wholesale), `<<` merge keys are honoured as Kubernetes' YAML decoder
- * does, and a field of the wrong shape becomes a positioned issue instead of a crash.
+ * Reads typed Kubernetes fields out of one YAML document with their spans, through the YAML
+ * stack's field reader (aliases followed, `<<` merge keys honoured); a field of the wrong shape
+ * becomes a positioned issue instead of a crash.
  */
-export class FieldReader {
+export class FieldReader extends YamlFields {
   constructor(
-    readonly source: YamlLoadResult,
-    readonly doc: Document.Parsed,
+    source: YamlLoadResult,
+    doc: Document.Parsed,
     private readonly issues: SyntaxIssue[],
-  ) {}
-
-  /** Follows aliases to the node they stand for. */
-  resolve(node: unknown): Node | undefined {
-    let current = node;
-    for (let hops = 0; isAlias(current); hops++) {
-      if (hops >= MAX_ALIAS_HOPS) return undefined;
-      current = current.resolve(this.doc);
-    }
-    return isMap(current) || isSeq(current) || isScalar(current) ? current : undefined;
+  ) {
+    super(source, doc);
   }
 
   span(node: Node | Pair | null | undefined): Span {
-    return spanOfNode(this.source, node) ?? this.source.lineIndex.span(this.source.file, 0, 0);
-  }
-
-  /** The pair for `key`, looking through `<<` merge keys when the map has no such key itself. */
-  pair(map: YAMLMap | undefined, key: string, depth = 0): Pair | undefined {
-    if (!map) return undefined;
-    let merges: unknown[] | undefined;
-    for (const item of map.items) {
-      // Nearly every key is a plain string scalar, which can neither be a merge key nor an alias.
-      const rawKey = item.key;
-      if (isScalar(rawKey) && typeof rawKey.value === 'string' && rawKey.value !== '<<') {
-        if (rawKey.value === key) return item;
-        continue;
-      }
-      const itemKey = this.resolve(rawKey);
-      if (!isScalar(itemKey)) continue;
-      if (isMergeKey(itemKey)) {
-        if (depth < MAX_MERGE_DEPTH) (merges ??= []).push(item.value);
-      } else if (scalarText(itemKey) === key) {
-        return item;
-      }
-    }
-    for (const merge of merges ?? []) {
-      const resolved = this.resolve(merge);
-      const sources = isSeq(resolved) ? resolved.items.map((item) => this.resolve(item)) : [resolved];
-      for (const candidate of sources) {
-        if (!isMap(candidate)) continue;
-        const found = this.pair(candidate, key, depth + 1);
-        if (found) return found;
-      }
-    }
-    return undefined;
-  }
-
-  value(map: YAMLMap | undefined, key: string): Node | undefined {
-    return this.resolve(this.pair(map, key)?.value);
+    return this.spanOf(node) ?? this.source.locator.span(0, 0);
   }
 
   /** `map[key]` as a mapping; an issue when it is present but something else. */
@@ -173,7 +124,7 @@ export class FieldReader {
   entries(map: YAMLMap, path: string): LocatedEntry[] {
     const entries: LocatedEntry[] = [];
     this.eachStringEntry(map, path, (key, item, keyNode, valueNode) => {
-      const keySpan = spanOfKey(this.source, item) ?? this.span(keyNode);
+      const keySpan = this.keySpanOf(item) ?? this.span(keyNode);
       const valueSpan = valueNode ? this.span(valueNode) : keySpan;
       entries.push({
         key,
@@ -191,34 +142,13 @@ export class FieldReader {
    * values that are not scalars are reported and skipped.
    */
   private eachStringEntry(map: YAMLMap, path: string, visit: (key: string, item: Pair, keyNode: Scalar, valueNode: Scalar | undefined) => void): void {
-    const seen = new Set<string>();
-    const collect = (current: YAMLMap, depth: number): void => {
-      const merges: unknown[] = [];
-      for (const item of current.items) {
-        const keyNode = this.resolve(item.key);
-        if (!isScalar(keyNode)) continue;
-        if (isMergeKey(keyNode)) {
-          merges.push(item.value);
-          continue;
-        }
-        const key = scalarText(keyNode);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const valueNode = this.resolve(item.value);
-        if (valueNode !== undefined && !isScalar(valueNode)) {
-          this.report(valueNode, `${path}.${key} should be a string, not ${describe(valueNode)}`);
-          continue;
-        }
-        visit(key, item, keyNode, valueNode);
+    this.eachEntry(map, (key, item, keyNode, valueNode) => {
+      if (valueNode !== undefined && !isScalar(valueNode)) {
+        this.report(valueNode, `${path}.${key} should be a string, not ${describe(valueNode)}`);
+        return;
       }
-      if (depth >= MAX_MERGE_DEPTH) return;
-      for (const merge of merges) {
-        const resolved = this.resolve(merge);
-        const sources = isSeq(resolved) ? resolved.items.map((item) => this.resolve(item)) : [resolved];
-        for (const candidate of sources) if (isMap(candidate)) collect(candidate, depth + 1);
-      }
-    };
-    collect(map, 0);
+      visit(key, item, keyNode, valueNode);
+    });
   }
 
   report(node: Node, message: string): void {
@@ -231,11 +161,6 @@ export function scalarText(node: Scalar): string {
   // Keep the token as written (`0755`, `1.10`), not the number YAML made of it.
   if (typeof node.source === 'string' && node.source !== '') return node.source;
   return node.value === null || node.value === undefined ? '' : String(node.value);
-}
-
-/** A plain `<<` key: the loader enables merge keys, so the parser gives it a symbol value. */
-function isMergeKey(node: Scalar): boolean {
-  return node.type === 'PLAIN' && (typeof node.value === 'symbol' || node.value === '<<') && node.source === '<<';
 }
 
 export function isNull(node: Node): boolean {

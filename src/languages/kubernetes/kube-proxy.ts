@@ -2,7 +2,7 @@ import { isMap } from 'yaml';
 import type { YAMLMap } from 'yaml';
 import type { Span } from '../../core/source.js';
 import type { SyntaxIssue } from '../../core/syntax.js';
-import { loadEmbeddedYaml } from '../yaml/embedded.js';
+import { loadEmbeddedYaml } from '../yaml/index.js';
 import { FieldReader } from './fields.js';
 import type { ConfigMap, KubeProxyConfig, KubernetesObject } from './types.js';
 
@@ -12,13 +12,14 @@ export const KUBE_PROXY_CONFIGMAP_KEY = 'config.conf';
 
 /** A stand-alone `kind: KubeProxyConfiguration` document. */
 export function readKubeProxyConfiguration(object: KubernetesObject, reader: FieldReader): KubeProxyConfig {
-  return readConfig(reader, object.node, (span) => span, false);
+  return readConfig(reader, object.node, false);
 }
 
 /**
  * KubeProxyConfigurations embedded in a ConfigMap: the `config.conf` key of the `kube-proxy`
  * ConfigMap, and any other data value that declares `kind: KubeProxyConfiguration`. The embedded
- * YAML is parsed with the same loader and its positions are those of the outer file.
+ * YAML is parsed with the same loader, and its positions are mapped character by character into
+ * the outer file, whatever the scalar's style (block, folded, quoted with escapes).
  */
 export function kubeProxyConfigsIn(configMap: ConfigMap, issues: SyntaxIssue[]): KubeProxyConfig[] {
   const configs: KubeProxyConfig[] = [];
@@ -34,20 +35,17 @@ export function kubeProxyConfigsIn(configMap: ConfigMap, issues: SyntaxIssue[]):
       if (!isMap(root)) continue;
       const kind = reader.string(root, 'kind', 'kind')?.value;
       if (kind !== undefined && kind !== KUBE_PROXY_KIND) continue;
-      const config = readConfig(reader, root, embedded.toOuter, !embedded.exact);
+      const config = readConfig(reader, root, !embedded.exact);
       config.embeddedIn = { configMap, key: entry.key };
       configs.push(config);
-      if (!document.hasErrors) {
-        for (const issue of innerIssues) issues.push({ ...embedded.toOuter(issue), message: issue.message });
-      }
+      if (!document.hasErrors) issues.push(...innerIssues);
     }
   }
   return configs;
 }
 
-function readConfig(reader: FieldReader, root: YAMLMap, toOuter: (span: Span) => Span, approximate: boolean): KubeProxyConfig {
-  const located = <T>(value: { value: T; span: Span } | undefined): { value: T; span: Span } | undefined =>
-    value && { value: value.value, span: toOuter(value.span) };
+function readConfig(reader: FieldReader, root: YAMLMap, approximate: boolean): KubeProxyConfig {
+  const located = <T>(value: { value: T; span: Span } | undefined): { value: T; span: Span } | undefined => value && { value: value.value, span: value.span };
   const mode = located(reader.string(root, 'mode', 'mode'));
   const ipvsNode = reader.map(root, 'ipvs', 'ipvs');
   const ipvs: KubeProxyConfig['ipvs'] = {};
@@ -64,16 +62,13 @@ function readConfig(reader: FieldReader, root: YAMLMap, toOuter: (span: Span) =>
   const nodePortAddresses = reader.seq(root, 'nodePortAddresses', 'nodePortAddresses');
   const config: KubeProxyConfig = {
     file: reader.source.file,
-    span: toOuter(reader.span(root)),
+    span: reader.span(root),
     approximatePositions: approximate,
     mode,
     // kube-proxy on Linux falls back to iptables when mode is unset or empty.
     effectiveMode: mode?.value || 'iptables',
     ipvs,
-    nodePortAddresses: reader.strings(nodePortAddresses, 'nodePortAddresses').map((address) => ({
-      value: address.value,
-      span: toOuter(address.span),
-    })),
+    nodePortAddresses: reader.strings(nodePortAddresses, 'nodePortAddresses').map((address) => ({ value: address.value, span: address.span })),
   };
   const clusterCIDR = located(reader.string(root, 'clusterCIDR', 'clusterCIDR'));
   if (clusterCIDR) config.clusterCIDR = clusterCIDR;

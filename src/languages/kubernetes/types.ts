@@ -157,7 +157,7 @@ export interface ConfigMapEntry {
   /** The value as a string (numbers and booleans as written, since ConfigMap data is text). */
   value: string;
   valueSpan: Span;
-  /** The value's scalar node: hand it to `embeddedText`/`loadEmbeddedYaml` for embedded files. */
+  /** The value's scalar node: hand it to `loadEmbeddedYaml` for embedded files. */
   scalar: Scalar;
   /** `BLOCK_LITERAL`, `BLOCK_FOLDED`, `PLAIN`, `QUOTE_DOUBLE` or `QUOTE_SINGLE`. */
   style: Scalar.Type | undefined;

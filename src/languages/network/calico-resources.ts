@@ -2,8 +2,7 @@ import { isMap } from 'yaml';
 import type { Span } from '../../core/source.js';
 import { overheadOf, WIREGUARD_IPV6_OVERHEAD } from './overhead.js';
 import type { Encapsulation, MtuSetting, OverlayNetwork } from './types.js';
-import { mapAt, positionedAt, readMtuAt, scalarText, seqAt, spanOf, stringAt, valueOf } from './yaml-access.js';
-import type { YamlSource } from './yaml-access.js';
+import { locatorOf, mapAt, positionedAt, readMtuAt, scalarText, seqAt, spanOf, stringAt, valueOf, type YamlSource } from './yaml-access.js';
 
 const AUTO_NOTE = 'Calico (3.17+) auto-detects the MTU from the host interface and the enabled encapsulation unless veth_mtu or a FelixConfiguration MTU sets it (Calico "Configure MTU")';
 
@@ -17,31 +16,31 @@ const FELIX_MTU_FIELDS: { field: string; encapsulation: Encapsulation; overheadB
 ];
 
 export function networksFromFelixConfiguration(source: YamlSource, root: unknown): OverlayNetwork[] {
-  const spec = mapAt(root, 'spec');
+  const spec = mapAt(source, root, 'spec');
   if (!spec) return [];
-  const name = stringAt(mapAt(root, 'metadata'), 'name') ?? 'default';
+  const name = stringAt(source, mapAt(source, root, 'metadata'), 'name') ?? 'default';
   const options: OverlayNetwork['options'] = {};
   const pattern = positionedAt(source, spec, 'mtuIfacePattern');
   if (pattern) options['mtuIfacePattern'] = pattern;
   const networks: OverlayNetwork[] = [];
   for (const { field, encapsulation, overheadBytes, enabledBy } of FELIX_MTU_FIELDS) {
     const mtu = readMtuAt(source, spec, field, `FelixConfiguration ${field}`);
-    const enabled = enabledBy ? stringAt(spec, enabledBy) === 'true' : false;
+    const enabled = enabledBy ? stringAt(source, spec, enabledBy) === 'true' : false;
     if (!mtu && !enabled) continue;
-    const anchor = spanOf(source, mtu && mtu !== 'auto' ? valueOf(spec, field) : valueOf(spec, enabledBy ?? field)) ?? spanOf(source, spec)!;
+    const anchor = spanOf(source, mtu && mtu !== 'auto' ? valueOf(source, spec, field) : valueOf(source, spec, enabledBy ?? field)) ?? spanOf(source, spec)!;
     const network: OverlayNetwork = {
       source: 'calico',
       encapsulation,
       mtuAutoDetected: !mtu || mtu === 'auto',
       overheadBytes,
-      file: source.locator.file,
+      file: locatorOf(source).file,
       span: anchor,
       plugin: 'calico',
       name,
     };
     if (mtu && mtu !== 'auto') network.mtu = mtu;
     else network.mtuNote = AUTO_NOTE;
-    const enabledSpan = enabledBy ? spanOf(source, valueOf(spec, enabledBy)) : undefined;
+    const enabledSpan = enabledBy ? spanOf(source, valueOf(source, spec, enabledBy)) : undefined;
     if (enabled && enabledSpan) network.encapsulationSpan = enabledSpan;
     if (Object.keys(options).length > 0) network.options = { ...options };
     networks.push(network);
@@ -54,9 +53,9 @@ export function networksFromFelixConfiguration(source: YamlSource, root: unknown
  * only between subnets, which is where the MTU matters); both Never (the v3 default) route plainly.
  */
 export function networksFromIpPool(source: YamlSource, root: unknown): OverlayNetwork[] {
-  const spec = mapAt(root, 'spec');
+  const spec = mapAt(source, root, 'spec');
   if (!spec) return [];
-  const name = stringAt(mapAt(root, 'metadata'), 'name');
+  const name = stringAt(source, mapAt(source, root, 'metadata'), 'name');
   const vxlan = positionedAt(source, spec, 'vxlanMode');
   const ipip = positionedAt(source, spec, 'ipipMode');
   const chosen = encapsulatingMode(vxlan?.value) ? { mode: vxlan!, encapsulation: 'vxlan' as const } : encapsulatingMode(ipip?.value) ? { mode: ipip!, encapsulation: 'ipip' as const } : undefined;
@@ -66,7 +65,7 @@ export function networksFromIpPool(source: YamlSource, root: unknown): OverlayNe
     mtuAutoDetected: true,
     mtuNote: AUTO_NOTE,
     overheadBytes: chosen ? overheadOf(chosen.encapsulation) : 0,
-    file: source.locator.file,
+    file: locatorOf(source).file,
     span: spanOf(source, spec)!,
     plugin: 'calico',
   };
@@ -90,18 +89,18 @@ export function networksFromIpPool(source: YamlSource, root: unknown): OverlayNe
  * tunnel devices. Values taken from a ConfigMap (`valueFrom`) are read from the ConfigMap instead.
  */
 export function networksFromCalicoNodeEnv(source: YamlSource, root: unknown): OverlayNetwork[] {
-  const containers = seqAt(root, 'spec', 'template', 'spec', 'containers');
+  const containers = seqAt(source, root, 'spec', 'template', 'spec', 'containers');
   if (!containers) return [];
   const networks: OverlayNetwork[] = [];
   for (const container of containers.items) {
-    if (stringAt(container, 'name') !== 'calico-node') continue;
-    const env = seqAt(container, 'env');
+    if (stringAt(source, container, 'name') !== 'calico-node') continue;
+    const env = seqAt(source, container, 'env');
     if (!env) continue;
     const values = new Map<string, { text: string; span: Span; node: unknown }>();
     for (const item of env.items) {
       if (!isMap(item)) continue;
-      const variable = stringAt(item, 'name');
-      const valueNode = valueOf(item, 'value');
+      const variable = stringAt(source, item, 'name');
+      const valueNode = valueOf(source, item, 'value');
       const text = scalarText(valueNode);
       const span = spanOf(source, valueNode);
       if (variable && text !== undefined && span) values.set(variable, { text, span, node: valueNode });
@@ -120,7 +119,7 @@ export function networksFromCalicoNodeEnv(source: YamlSource, root: unknown): Ov
         mtuAutoDetected: true,
         mtuNote: AUTO_NOTE,
         overheadBytes: overheadOf(pool.encapsulation),
-        file: source.locator.file,
+        file: locatorOf(source).file,
         span: spanOf(source, container)!,
         plugin: 'calico',
         name: 'calico-node',
@@ -146,7 +145,7 @@ export function networksFromCalicoNodeEnv(source: YamlSource, root: unknown): Ov
         mtu,
         mtuAutoDetected: false,
         overheadBytes: overheadOf(encapsulation),
-        file: source.locator.file,
+        file: locatorOf(source).file,
         span: entry.span,
         plugin: 'calico',
         name: 'calico-node',

@@ -2,8 +2,7 @@ import { LineIndex } from '../../core/source.js';
 import type { SyntaxIssue } from '../../core/syntax.js';
 import { asObject, asString, member, memberValue, parseJson } from './json-tree.js';
 import type { JsonNode, JsonObject } from './json-tree.js';
-import { fileLocator, issueAt } from './locator.js';
-import type { Locator } from './locator.js';
+import { fileLocator, issueAt, type Locator } from '../yaml/index.js';
 import { ETHERNET_DEFAULT_MTU, overheadOf } from './overhead.js';
 import type { CniConfig, CniPlugin, Encapsulation, MtuSetting, NetworkSource, OverlayNetwork, PositionedString } from './types.js';
 

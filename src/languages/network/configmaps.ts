@@ -1,13 +1,11 @@
 import { isScalar } from 'yaml';
 import type { YAMLMap } from 'yaml';
 import { parseCniText } from './cni.js';
-import { scalarValueLocator } from './embedded.js';
+import { scalarValueLocator, type Locator } from '../yaml/index.js';
 import { parseFlannelNetConf, flannelEncapsulation } from './flannel.js';
-import type { Locator } from './locator.js';
 import { ETHERNET_DEFAULT_MTU } from './overhead.js';
 import type { MtuSetting, OverlayNetwork, PositionedString } from './types.js';
-import { keySpanOf, mapAt, pairOf, readMtuAt, scalarEntries, spanOf, stringAt, valueOf } from './yaml-access.js';
-import type { YamlSource } from './yaml-access.js';
+import { keySpanOf, locatorOf, mapAt, pairOf, readMtuAt, scalarEntries, spanOf, stringAt, textOf, valueOf, type YamlSource } from './yaml-access.js';
 
 /**
  * The network ConfigMaps that installers ship: flannel's `kube-flannel-cfg`, Canal's
@@ -15,10 +13,10 @@ import type { YamlSource } from './yaml-access.js';
  * `data` of a Secret is base64 and not read; its `stringData` is.
  */
 export function networksFromConfigMap(source: YamlSource, root: unknown): OverlayNetwork[] {
-  const data = mapAt(root, 'data') ?? mapAt(root, 'stringData');
+  const data = mapAt(source, root, 'data') ?? mapAt(source, root, 'stringData');
   if (!data) return [];
-  const name = stringAt(mapAt(root, 'metadata'), 'name') ?? '';
-  const has = (key: string): boolean => pairOf(data, key) !== undefined;
+  const name = stringAt(source, mapAt(source, root, 'metadata'), 'name') ?? '';
+  const has = (key: string): boolean => pairOf(source, data, key) !== undefined;
   const flannelLike = has('net-conf.json');
   const calicoLike = has('veth_mtu') || has('cni_network_config') || has('calico_backend');
   if (flannelLike && (calicoLike || has('canal_iface') || /canal/.test(name))) return canalNetwork(source, data, name);
@@ -51,7 +49,7 @@ function canalNetwork(source: YamlSource, data: YAMLMap, name: string): OverlayN
   const netConf = embedded(source, data, 'net-conf.json');
   const flannel = netConf ? parseFlannelNetConf(netConf.text, netConf.locator, 'canal') : undefined;
   if (flannel) source.issues.push(...flannel.issues);
-  const anchor = keySpanOf(source, pairOf(data, 'net-conf.json')!) ?? spanOf(source, data)!;
+  const anchor = keySpanOf(source, pairOf(source, data, 'net-conf.json')!) ?? spanOf(source, data)!;
   const base = flannel?.network;
   // Canal's flannel runs VXLAN unless net-conf.json names another backend (Canal manifests, RKE, rke2-canal).
   const backend = base?.backend ?? 'vxlan';
@@ -62,7 +60,7 @@ function canalNetwork(source: YamlSource, data: YAMLMap, name: string): OverlayN
     backend,
     mtuAutoDetected: false,
     overheadBytes,
-    file: source.locator.file,
+    file: locatorOf(source).file,
     span: base?.span ?? anchor,
     plugin: 'canal',
     name,
@@ -75,23 +73,23 @@ function canalNetwork(source: YamlSource, data: YAMLMap, name: string): OverlayN
 }
 
 function calicoNetwork(source: YamlSource, data: YAMLMap, name: string): OverlayNetwork[] {
-  const backend = stringAt(data, 'calico_backend');
+  const backend = stringAt(source, data, 'calico_backend');
   // calico_backend "vxlan" is the VXLAN-only manifest; "bird" leaves the choice to the IPPool (IPIP by default).
   const encapsulation = backend === 'vxlan' ? 'vxlan' : 'unknown';
-  const anchorPair = pairOf(data, 'veth_mtu') ?? pairOf(data, 'cni_network_config') ?? pairOf(data, 'calico_backend')!;
+  const anchorPair = pairOf(source, data, 'veth_mtu') ?? pairOf(source, data, 'cni_network_config') ?? pairOf(source, data, 'calico_backend')!;
   const network: OverlayNetwork = {
     source: 'calico',
     encapsulation,
     mtuAutoDetected: false,
     overheadBytes: encapsulation === 'vxlan' ? 50 : 0,
-    file: source.locator.file,
+    file: locatorOf(source).file,
     span: keySpanOf(source, anchorPair) ?? spanOf(source, data)!,
     plugin: 'calico',
     name,
   };
   if (backend !== undefined) network.backend = backend;
   if (encapsulation === 'vxlan') {
-    const span = spanOf(source, valueOf(data, 'calico_backend'));
+    const span = spanOf(source, valueOf(source, data, 'calico_backend'));
     if (span) network.encapsulationSpan = span;
   }
   applyCalicoMtu(source, data, network, name || 'calico-config');
@@ -136,14 +134,14 @@ function applyCalicoMtu(source: YamlSource, data: YAMLMap, network: OverlayNetwo
 
 /** A data value holding JSON, with a locator into the YAML file. */
 function embedded(source: YamlSource, data: YAMLMap, key: string): { text: string; locator: Locator } | undefined {
-  const value = valueOf(data, key);
+  const value = valueOf(source, data, key);
   if (value === undefined || value === null) return undefined;
   if (!isScalar(value) || typeof value.value !== 'string') {
     const span = spanOf(source, value);
     if (span) source.issues.push({ ...span, message: `ConfigMap data "${key}" must be a string (write the JSON in a block scalar: \`${key}: |\`)` });
     return undefined;
   }
-  const locator = scalarValueLocator(source.locator, source.text, value);
+  const locator = scalarValueLocator(locatorOf(source), textOf(source), value);
   return locator ? { text: value.value, locator } : undefined;
 }
 

@@ -1,8 +1,7 @@
 import { LineIndex } from '../../core/source.js';
 import type { SyntaxIssue } from '../../core/syntax.js';
 import { asObject, asString, member, parseJson } from './json-tree.js';
-import { fileLocator } from './locator.js';
-import type { Locator } from './locator.js';
+import { fileLocator, type Locator } from '../yaml/index.js';
 import { FLANNEL_UDP_OVERHEAD, overheadOf } from './overhead.js';
 import type { Encapsulation, NetworkSource, OverlayNetwork, PositionedString } from './types.js';
 

@@ -2,8 +2,7 @@ import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Node } from 'yaml';
 import type { Span } from '../../core/source.js';
 import type { SyntaxIssue } from '../../core/syntax.js';
-import { issueAt } from './locator.js';
-import type { Locator } from './locator.js';
+import { issueAt, type Locator } from '../yaml/index.js';
 
 /** A JSON value with the source span of every node and key. */
 export type JsonNode = JsonObject | JsonArray | JsonScalar;

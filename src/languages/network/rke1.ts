@@ -1,8 +1,7 @@
 import { flannelEncapsulation } from './flannel.js';
 import { ETHERNET_DEFAULT_MTU, overheadOf } from './overhead.js';
 import type { OverlayNetwork, PortRangeSetting, PositionedString, RancherClusterInfo } from './types.js';
-import { keySpanOf, mapAt, pairOf, positionedAt, readMtuAt, scalarEntries, seqAt, spanOf, valueOf } from './yaml-access.js';
-import type { YamlSource } from './yaml-access.js';
+import { keySpanOf, locatorOf, mapAt, pairOf, positionedAt, readMtuAt, scalarEntries, seqAt, spanOf, valueOf, type YamlSource } from './yaml-access.js';
 
 /** RKE1's default network plugin (rancher/rke cluster/defaults.go). */
 export const RKE1_DEFAULT_PLUGIN = 'canal';
@@ -11,18 +10,18 @@ export const RKE1_DEFAULT_PLUGIN = 'canal';
  * True for an RKE1 `cluster.yml` (or the same config nested under Rancher's
  * `rancher_kubernetes_engine_config:`): no Kubernetes `kind`, and RKE's own top-level keys.
  */
-export function isRke1ClusterConfig(root: unknown): boolean {
-  if (pairOf(root, 'kind') || pairOf(root, 'apiVersion')) return false;
-  const config = rke1ConfigRoot(root);
-  const network = mapAt(config, 'network');
-  const rkeNetwork = network !== undefined && ['plugin', 'mtu', 'options'].some((key) => pairOf(network, key) !== undefined);
+export function isRke1ClusterConfig(source: YamlSource, root: unknown): boolean {
+  if (pairOf(source, root, 'kind') || pairOf(source, root, 'apiVersion')) return false;
+  const config = rke1ConfigRoot(source, root);
+  const network = mapAt(source, config, 'network');
+  const rkeNetwork = network !== undefined && ['plugin', 'mtu', 'options'].some((key) => pairOf(source, network, key) !== undefined);
   // RKE nodes carry `address` and `role`; a bare `nodes:` key is too common to claim the file.
-  const rkeNodes = (seqAt(config, 'nodes')?.items ?? []).some((node) => pairOf(node, 'address') !== undefined && pairOf(node, 'role') !== undefined);
-  return rkeNetwork || rkeNodes || mapAt(config, 'services', 'kube-api') !== undefined || mapAt(config, 'services', 'kube-proxy') !== undefined;
+  const rkeNodes = (seqAt(source, config, 'nodes')?.items ?? []).some((node) => pairOf(source, node, 'address') !== undefined && pairOf(source, node, 'role') !== undefined);
+  return rkeNetwork || rkeNodes || mapAt(source, config, 'services', 'kube-api') !== undefined || mapAt(source, config, 'services', 'kube-proxy') !== undefined;
 }
 
-function rke1ConfigRoot(root: unknown): unknown {
-  return mapAt(root, 'rancher_kubernetes_engine_config') ?? root;
+function rke1ConfigRoot(source: YamlSource, root: unknown): unknown {
+  return mapAt(source, root, 'rancher_kubernetes_engine_config') ?? root;
 }
 
 export interface Rke1Result {
@@ -31,21 +30,21 @@ export interface Rke1Result {
 }
 
 export function readRke1Cluster(source: YamlSource, root: unknown): Rke1Result {
-  const config = rke1ConfigRoot(root);
-  const networkPair = pairOf(config, 'network');
-  const network = mapAt(config, 'network');
+  const config = rke1ConfigRoot(source, root);
+  const networkPair = pairOf(source, config, 'network');
+  const network = mapAt(source, config, 'network');
   const anchor = (networkPair && keySpanOf(source, networkPair)) ?? spanOf(source, config)!;
-  const rancher: RancherClusterInfo = { file: source.locator.file, span: anchor };
+  const rancher: RancherClusterInfo = { file: locatorOf(source).file, span: anchor };
 
   const plugin = positionedAt(source, network, 'plugin');
   if (plugin) rancher.plugin = plugin;
   const mtu = readMtuAt(source, network, 'mtu', 'RKE network.mtu');
   if (mtu && mtu !== 'auto') rancher.mtu = mtu;
-  const options = scalarEntries(source, mapAt(network, 'options'));
+  const options = scalarEntries(source, mapAt(source, network, 'options'));
   if (Object.keys(options).length > 0) rancher.options = options;
-  const nodePortRange = readPortRange(source, mapAt(config, 'services', 'kube-api'));
+  const nodePortRange = readPortRange(source, mapAt(source, config, 'services', 'kube-api'));
   if (nodePortRange) rancher.nodePortRange = nodePortRange;
-  const proxyMode = positionedAt(source, mapAt(config, 'services', 'kube-proxy', 'extra_args'), 'proxy-mode');
+  const proxyMode = positionedAt(source, mapAt(source, config, 'services', 'kube-proxy', 'extra_args'), 'proxy-mode');
   if (proxyMode) rancher.proxyMode = proxyMode;
 
   const overlay = rke1Network(source, rancher, plugin?.value ?? RKE1_DEFAULT_PLUGIN, options);
@@ -63,7 +62,7 @@ export function readRke1Cluster(source: YamlSource, root: unknown): Rke1Result {
  * - weave: VXLAN fast datapath with Weave's 1376 default.
  */
 function rke1Network(source: YamlSource, rancher: RancherClusterInfo, plugin: string, options: Record<string, PositionedString>): OverlayNetwork | undefined {
-  const base = { source: 'rke1' as const, file: source.locator.file, span: rancher.span, plugin };
+  const base = { source: 'rke1' as const, file: locatorOf(source).file, span: rancher.span, plugin };
   let network: OverlayNetwork;
   switch (plugin) {
     case 'canal':
@@ -118,7 +117,7 @@ const PORT_RANGE = /^\s*(\d{1,5})\s*-\s*(\d{1,5})\s*$/;
 function readPortRange(source: YamlSource, kubeApi: unknown): PortRangeSetting | undefined {
   const setting = positionedAt(source, kubeApi, 'service_node_port_range');
   if (!setting) {
-    const raw = valueOf(kubeApi, 'service_node_port_range');
+    const raw = valueOf(source, kubeApi, 'service_node_port_range');
     const span = spanOf(source, raw);
     if (raw !== undefined && raw !== null && span) source.issues.push({ ...span, message: 'service_node_port_range must be a string such as "30000-32767"' });
     return undefined;

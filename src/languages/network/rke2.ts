@@ -1,23 +1,21 @@
 import { isScalar, isSeq } from 'yaml';
-import { scalarValueLocator } from './embedded.js';
+import { loadEmbeddedYaml, YamlFields } from '../yaml/index.js';
 import { flannelEncapsulation } from './flannel.js';
 import { overheadOf } from './overhead.js';
 import type { Encapsulation, NetworkSource, OverlayNetwork, PositionedString } from './types.js';
-import { keySpanOf, mapAt, pairOf, positionedAt, readMtuAt, scalarText, seqAt, spanOf, stringAt, valueOf } from './yaml-access.js';
-import type { YamlSource } from './yaml-access.js';
-import { loadYaml } from '../yaml/loader.js';
+import { keySpanOf, locatorOf, mapAt, pairOf, positionedAt, readMtuAt, scalarText, seqAt, spanOf, stringAt, textOf, valueOf, type YamlSource } from './yaml-access.js';
 
 /** Keys only the RKE2/K3s server/agent config file has. */
 const DISTRO_CONFIG_KEYS = ['cni', 'flannel-backend', 'disable-network-policy', 'flannel-iface', 'flannel-ipv6-masq', 'cluster-cidr', 'token', 'server', 'tls-san', 'node-name', 'node-ip', 'write-kubeconfig-mode', 'disable'];
 
 /** True for an RKE2/K3s `config.yaml`: no `kind`, and at least one of the distribution's keys. */
-export function isDistroConfig(root: unknown, file: string): boolean {
-  if (pairOf(root, 'kind') || pairOf(root, 'apiVersion')) return false;
+export function isDistroConfig(source: YamlSource, root: unknown, file: string): boolean {
+  if (pairOf(source, root, 'kind') || pairOf(source, root, 'apiVersion')) return false;
   // Helm values files have `cni:` too (Cilium's is a map); the distro's is a name or a list of names.
-  const cni = valueOf(root, 'cni');
+  const cni = valueOf(source, root, 'cni');
   if (scalarText(cni) !== undefined || (isSeq(cni) && cni.items.every((item) => scalarText(item) !== undefined))) return true;
-  if (scalarText(valueOf(root, 'flannel-backend')) !== undefined) return true;
-  return distroOfPath(file) !== undefined && DISTRO_CONFIG_KEYS.some((key) => pairOf(root, key) !== undefined);
+  if (scalarText(valueOf(source, root, 'flannel-backend')) !== undefined) return true;
+  return distroOfPath(file) !== undefined && DISTRO_CONFIG_KEYS.some((key) => pairOf(source, root, key) !== undefined);
 }
 
 function distroOfPath(file: string): 'rke2' | 'k3s' | undefined {
@@ -33,8 +31,8 @@ function distroOfPath(file: string): 'rke2' | 'k3s' | undefined {
  * `flannel-backend` but no `cni` is K3s's unless its path says RKE2.
  */
 export function networksFromDistroConfig(source: YamlSource, root: unknown): OverlayNetwork[] {
-  const pathDistro = distroOfPath(source.locator.file);
-  const cniPair = pairOf(root, 'cni');
+  const pathDistro = distroOfPath(locatorOf(source).file);
+  const cniPair = pairOf(source, root, 'cni');
   const distro: 'rke2' | 'k3s' = cniPair ? 'rke2' : pathDistro ?? 'k3s';
   const documentSpan = spanOf(source, root)!;
   if (distro === 'k3s') {
@@ -42,14 +40,14 @@ export function networksFromDistroConfig(source: YamlSource, root: unknown): Ove
     const backend = backendSetting?.value ?? 'vxlan';
     if (backend === 'none') return [];
     const { encapsulation, overheadBytes } = flannelEncapsulation(backend);
-    const network = autoFlannel('k3s', encapsulation, overheadBytes, backend, source.locator.file, backendSetting ? keySpanOf(source, pairOf(root, 'flannel-backend')!)! : documentSpan);
+    const network = autoFlannel('k3s', encapsulation, overheadBytes, backend, locatorOf(source).file, backendSetting ? keySpanOf(source, pairOf(source, root, 'flannel-backend')!)! : documentSpan);
     if (backendSetting) network.encapsulationSpan = backendSetting.span;
     return [network];
   }
-  const primary = primaryCni(source, valueOf(root, 'cni'));
+  const primary = primaryCni(source, valueOf(source, root, 'cni'));
   const plugin = primary?.value ?? 'canal';
   const anchor = cniPair ? keySpanOf(source, cniPair)! : documentSpan;
-  const network = rke2ChartDefaults(plugin, source.locator.file, anchor);
+  const network = rke2ChartDefaults(plugin, locatorOf(source).file, anchor);
   if (network && primary) network.options = { cni: primary };
   return network ? [network] : [];
 }
@@ -63,14 +61,14 @@ function primaryCni(source: YamlSource, node: unknown): PositionedString | undef
     if (text === undefined || !span || !isScalar(item) || !item.range) continue;
     const quote = item.type === 'QUOTE_DOUBLE' || item.type === 'QUOTE_SINGLE' ? 1 : 0;
     // Only a scalar written exactly as its value (no escapes, one line) can be split by offset.
-    const verbatim = source.text.slice(item.range[0] + quote, item.range[0] + quote + text.length) === text;
+    const verbatim = textOf(source).slice(item.range[0] + quote, item.range[0] + quote + text.length) === text;
     let offset = 0;
     for (const part of text.split(',')) {
       const name = part.trim();
       if (name !== '' && name !== 'multus') {
         if (!verbatim) return { value: name, span };
         const start = item.range[0] + quote + offset + part.indexOf(name);
-        return { value: name, span: source.locator.span(start, start + name.length) };
+        return { value: name, span: locatorOf(source).span(start, start + name.length) };
       }
       offset += part.length + 1;
     }
@@ -121,22 +119,22 @@ const RKE2_CHARTS: Record<string, string> = { 'rke2-canal': 'canal', 'rke2-calic
  * a string; positions inside it map back to the file. Values override the chart defaults above.
  */
 export function networksFromHelmChartConfig(source: YamlSource, root: unknown): OverlayNetwork[] {
-  const name = stringAt(mapAt(root, 'metadata'), 'name') ?? '';
+  const name = stringAt(source, mapAt(source, root, 'metadata'), 'name') ?? '';
   const plugin = RKE2_CHARTS[name];
   if (!plugin) return [];
-  const contentNode = valueOf(mapAt(root, 'spec'), 'valuesContent');
+  const contentNode = valueOf(source, mapAt(source, root, 'spec'), 'valuesContent');
   const anchor = spanOf(source, root)!;
-  const network = rke2ChartDefaults(plugin, source.locator.file, anchor);
+  const network = rke2ChartDefaults(plugin, locatorOf(source).file, anchor);
   if (!network) return [];
   network.name = name;
   if (!isScalar(contentNode) || typeof contentNode.value !== 'string') return [network];
-  const locator = scalarValueLocator(source.locator, source.text, contentNode);
-  if (!locator) return [network];
-  const inner = loadYaml(source.locator.file, contentNode.value);
-  for (const issue of inner.issues) source.issues.push({ ...locator.span(issue.start, issue.end), message: issue.message });
-  const values = inner.documents[0]?.doc.contents;
-  if (!values) return [network];
-  const valuesSource: YamlSource = { text: contentNode.value, locator, issues: source.issues };
+  const inner = loadEmbeddedYaml(source.fields.source, contentNode);
+  if (!inner.exact) return [network];
+  for (const issue of inner.load.issues) source.issues.push(issue);
+  const document = inner.load.documents[0];
+  const values = document?.doc.contents;
+  if (!document || !values) return [network];
+  const valuesSource: YamlSource = { fields: new YamlFields(inner.load, document.doc), issues: source.issues };
   network.span = spanOf(source, contentNode) ?? anchor;
   applyChartValues(valuesSource, values, plugin, network);
   return [network];
@@ -144,10 +142,10 @@ export function networksFromHelmChartConfig(source: YamlSource, root: unknown): 
 
 function applyChartValues(source: YamlSource, values: unknown, plugin: string, network: OverlayNetwork): void {
   if (plugin === 'canal' || plugin === 'flannel') {
-    const backend = positionedAt(source, mapAt(values, 'flannel'), 'backend');
+    const backend = positionedAt(source, mapAt(source, values, 'flannel'), 'backend');
     if (backend) setBackend(network, backend, flannelEncapsulation(backend.value));
     if (plugin === 'canal') {
-      const veth = readMtuAt(source, mapAt(values, 'calico'), 'vethuMTU', 'rke2-canal calico.vethuMTU');
+      const veth = readMtuAt(source, mapAt(source, values, 'calico'), 'vethuMTU', 'rke2-canal calico.vethuMTU');
       if (veth === 'auto') {
         delete network.impliedMtu;
         network.mtuAutoDetected = true;
@@ -157,13 +155,13 @@ function applyChartValues(source: YamlSource, values: unknown, plugin: string, n
     return;
   }
   if (plugin === 'calico') {
-    const calicoNetwork = mapAt(values, 'installation', 'calicoNetwork');
+    const calicoNetwork = mapAt(source, values, 'installation', 'calicoNetwork');
     const mtu = readMtuAt(source, calicoNetwork, 'mtu', 'rke2-calico installation.calicoNetwork.mtu');
     if (mtu && mtu !== 'auto') {
       network.mtu = mtu;
       network.mtuAutoDetected = false;
     }
-    const firstPool = seqAt(calicoNetwork, 'ipPools')?.items[0];
+    const firstPool = seqAt(source, calicoNetwork, 'ipPools')?.items[0];
     const encapsulation = positionedAt(source, firstPool, 'encapsulation');
     if (encapsulation) setBackend(network, encapsulation, operatorEncapsulation(encapsulation.value));
     return;

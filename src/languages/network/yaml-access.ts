@@ -2,55 +2,56 @@ import { isMap, isScalar, isSeq } from 'yaml';
 import type { Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Span } from '../../core/source.js';
 import type { SyntaxIssue } from '../../core/syntax.js';
-import type { Locator } from './locator.js';
+import type { Locator, YamlFields } from '../yaml/index.js';
 import type { MtuSetting, PositionedString } from './types.js';
 
 /**
- * The text a set of YAML nodes was parsed from and where it lives: the file itself, or a
- * scalar's value (HelmChartConfig `valuesContent`) mapped back into the file.
+ * One YAML document a network config is read from, through the YAML stack's field reader (so
+ * aliases and `<<` merge keys count like in Kubernetes), and where value problems are reported.
+ * The document may be the file itself or YAML in a scalar (RKE1 `addons`, a HelmChartConfig's
+ * `valuesContent`), whose spans are positions in the file.
  */
 export interface YamlSource {
-  text: string;
-  locator: Locator;
+  fields: YamlFields;
   issues: SyntaxIssue[];
+}
+
+/** The text the document was parsed from (a scalar's value for embedded YAML). */
+export function textOf(source: YamlSource): string {
+  return source.fields.source.text;
+}
+
+export function locatorOf(source: YamlSource): Locator {
+  return source.fields.source.locator;
 }
 
 /** Span of a node with trailing line breaks dropped (block scalars include the newline that ends them). */
 export function spanOf(source: YamlSource, node: unknown): Span | undefined {
-  const range = rangeOf(node);
-  if (!range) return undefined;
-  let end = Math.min(range[1], source.text.length);
-  while (end > range[0] && /[\s]/.test(source.text[end - 1]!)) end--;
-  return source.locator.span(range[0], end);
+  return isMap(node) || isSeq(node) || isScalar(node) ? source.fields.spanOf(node as Node) : undefined;
 }
 
 export function keySpanOf(source: YamlSource, pair: Pair): Span | undefined {
-  return spanOf(source, pair.key);
+  return source.fields.keySpanOf(pair);
 }
 
-export function pairOf(node: unknown, key: string): Pair | undefined {
-  if (!isMap(node)) return undefined;
-  let found: Pair | undefined;
-  for (const pair of node.items) {
-    if (isScalar(pair.key) && String(pair.key.value) === key) found = pair;
-  }
-  return found;
+export function pairOf(source: YamlSource, node: unknown, key: string): Pair | undefined {
+  return source.fields.pair(node, key);
 }
 
-export function valueOf(node: unknown, key: string): unknown {
-  return pairOf(node, key)?.value ?? undefined;
+export function valueOf(source: YamlSource, node: unknown, key: string): Node | undefined {
+  return source.fields.value(node, key);
 }
 
 /** Follows map keys; undefined as soon as one is missing or not a map. */
-export function mapAt(node: unknown, ...path: string[]): YAMLMap | undefined {
+export function mapAt(source: YamlSource, node: unknown, ...path: string[]): YAMLMap | undefined {
   let current: unknown = node;
-  for (const key of path) current = valueOf(current, key);
+  for (const key of path) current = valueOf(source, current, key);
   return isMap(current) ? current : undefined;
 }
 
-export function seqAt(node: unknown, ...path: string[]): YAMLSeq | undefined {
+export function seqAt(source: YamlSource, node: unknown, ...path: string[]): YAMLSeq | undefined {
   let current: unknown = node;
-  for (const key of path) current = valueOf(current, key);
+  for (const key of path) current = valueOf(source, current, key);
   return isSeq(current) ? current : undefined;
 }
 
@@ -63,12 +64,12 @@ export function scalarText(node: unknown): string | undefined {
   return undefined;
 }
 
-export function stringAt(node: unknown, key: string): string | undefined {
-  return scalarText(valueOf(node, key));
+export function stringAt(source: YamlSource, node: unknown, key: string): string | undefined {
+  return scalarText(valueOf(source, node, key));
 }
 
 export function positionedAt(source: YamlSource, node: unknown, key: string): PositionedString | undefined {
-  const value = valueOf(node, key);
+  const value = valueOf(source, node, key);
   const text = scalarText(value);
   const span = spanOf(source, value);
   return text !== undefined && span ? { value: text, span } : undefined;
@@ -84,8 +85,9 @@ export function asScalar(node: unknown): Scalar | undefined {
  * returned as `auto`.
  */
 export function readMtuAt(source: YamlSource, node: unknown, key: string, setBy: string): MtuSetting | 'auto' | undefined {
-  const value = valueOf(node, key);
-  if (value === undefined || value === null) return undefined;
+  const pair = pairOf(source, node, key);
+  if (pair === undefined || pair.value === null || pair.value === undefined) return undefined;
+  const value = source.fields.resolve(pair.value) ?? pair.value;
   const span = spanOf(source, value);
   if (!span) return undefined;
   const text = scalarText(value);
@@ -98,21 +100,13 @@ export function readMtuAt(source: YamlSource, node: unknown, key: string, setBy:
   return mtu === 0 ? 'auto' : { value: mtu, span, setBy };
 }
 
-/** Every scalar entry of a map as a positioned string (network `options:`, ConfigMap data). */
+/** Every scalar entry of a map as a positioned string (network `options:`, ConfigMap data), merged keys included. */
 export function scalarEntries(source: YamlSource, map: YAMLMap | undefined): Record<string, PositionedString> {
   const entries: Record<string, PositionedString> = {};
-  if (!map) return entries;
-  for (const pair of map.items) {
-    if (!isScalar(pair.key)) continue;
-    const text = scalarText(pair.value);
-    const span = spanOf(source, pair.value);
-    if (text !== undefined && span) entries[String(pair.key.value)] = { value: text, span };
-  }
+  source.fields.eachEntry(map, (key, _pair, _keyNode, value) => {
+    const text = scalarText(value);
+    const span = spanOf(source, value);
+    if (text !== undefined && span) entries[key] = { value: text, span };
+  });
   return entries;
-}
-
-function rangeOf(node: unknown): [number, number] | undefined {
-  if (!node || typeof node !== 'object' || !('range' in node)) return undefined;
-  const range = (node as Node).range;
-  return range ? [range[0], range[1]] : undefined;
 }

@@ -1,87 +1,180 @@
 import { Scalar } from 'yaml';
-import type { Span } from '../../core/source.js';
-import { loadYaml, spanOfNode } from './loader.js';
-import type { YamlLoadOptions, YamlLoadResult } from './loader.js';
+import { loadYaml, spanOfNode, type YamlLoadOptions, type YamlLoadResult } from './loader.js';
+import { constantLocator, embeddedLocator, type Locator } from './locator.js';
 
 /**
- * The text of a string scalar that holds a file of its own (a ConfigMap's `config.conf`,
- * flannel's `net-conf.json`), ready for another parser.
- *
- * When `exact`, `text` has the same length and line structure as the outer file: every
- * character outside the scalar's content is blanked to a space (line breaks kept), so an offset,
- * line or column found in `text` IS the position in the outer file. For a block literal
- * (`|`, `|-`, `|+`) the content keeps its indentation, which YAML and JSON both accept. Scalars
- * whose source differs from their value (folded `>`, escapes, multi-line quoted) cannot be
- * mapped exactly: `text` is then the value itself and positions should be reported at
- * `scalarSpan`.
+ * A locator for the *value* of a YAML scalar (JSON in a ConfigMap's `net-conf.json: |`, YAML in
+ * a HelmChartConfig's `valuesContent: |-` or a kube-proxy ConfigMap's `config.conf: |`): inner
+ * offsets map back to the outer file, character by character. Block scalars strip each line's
+ * indentation (column = indentation + inner column); quoted scalars undo escapes (`\"` is one
+ * inner character over two outer ones); line folding maps a folded space to the line break it
+ * replaced.
  */
-export interface EmbeddedText {
-  text: string;
-  exact: boolean;
-  /** The whole scalar in the outer file: where to point when a position cannot be mapped. */
-  scalarSpan: Span;
+export function scalarValueLocator(outer: Locator, text: string, scalar: Scalar): Locator | undefined {
+  if (!scalar.range || typeof scalar.value !== 'string') return undefined;
+  const value = scalar.value;
+  const [start, end] = scalar.range;
+  const map =
+    scalar.type === Scalar.BLOCK_LITERAL || scalar.type === Scalar.BLOCK_FOLDED
+      ? mapBlockScalar(text, start, end, value, scalar.type === Scalar.BLOCK_FOLDED)
+      : mapFlowScalar(text, start, end, value, scalar.type ?? Scalar.PLAIN);
+  return embeddedLocator(outer, map.start, map.end, map.contentStart);
 }
 
-export interface EmbeddedYaml {
-  /** Parse of the embedded text. When `exact`, its spans are positions in the outer file. */
-  load: YamlLoadResult;
-  exact: boolean;
-  scalarSpan: Span;
-  /** A span of `load` as a position in the outer file (identity when exact). */
-  toOuter(span: Span | undefined): Span;
+interface CharMap {
+  start: Int32Array;
+  end: Int32Array;
+  contentStart: number;
 }
 
-export function embeddedText(outer: YamlLoadResult, scalar: Scalar): EmbeddedText {
-  const scalarSpan = spanOfNode(outer, scalar) ?? outer.lineIndex.span(outer.file, 0, 0);
-  const value = typeof scalar.value === 'string' ? scalar.value : String(scalar.value ?? '');
-  const content = contentRange(outer.text, scalar);
-  if (content && sameText(stripIndent(outer.text.slice(content.start, content.end), content.indent), value)) {
-    return { text: maskOutside(outer.text, content.start, content.end), exact: true, scalarSpan };
-  }
-  return { text: value, exact: false, scalarSpan };
-}
-
-/** Parses a YAML file embedded in a scalar; issues are reported at positions of the outer file. */
-export function loadEmbeddedYaml(outer: YamlLoadResult, scalar: Scalar, options?: YamlLoadOptions): EmbeddedYaml {
-  const embedded = embeddedText(outer, scalar);
-  const load = loadYaml(outer.file, embedded.text, options);
-  const toOuter = (span: Span | undefined): Span => (embedded.exact && span ? span : embedded.scalarSpan);
-  if (embedded.exact) {
-    // Same offsets and line breaks as the outer file, so the outer text serves code frames.
-    load.text = outer.text;
-    load.lineIndex = outer.lineIndex;
-  } else {
-    load.issues = load.issues.map((issue) => ({ ...toOuter(issue), message: issue.message }));
-  }
-  return { load, exact: embedded.exact, scalarSpan: embedded.scalarSpan, toOuter };
-}
-
-interface ContentRange {
-  start: number;
-  end: number;
-  /** Columns of indentation that belong to the outer file, not to the content. */
-  indent: number;
-}
-
-function contentRange(text: string, scalar: Scalar): ContentRange | undefined {
-  const range = scalar.range;
-  if (!range) return undefined;
-  const [start, valueEnd] = range;
-  switch (scalar.type) {
-    case Scalar.PLAIN:
-      return { start, end: valueEnd, indent: 0 };
-    case Scalar.QUOTE_DOUBLE:
-    case Scalar.QUOTE_SINGLE:
-      return valueEnd - start >= 2 ? { start: start + 1, end: valueEnd - 1, indent: 0 } : undefined;
-    case Scalar.BLOCK_LITERAL: {
-      const headerEnd = text.indexOf('\n', start);
-      if (headerEnd < 0 || headerEnd >= valueEnd) return { start: valueEnd, end: valueEnd, indent: 0 };
-      const bodyStart = headerEnd + 1;
-      return { start: bodyStart, end: valueEnd, indent: blockIndent(text.slice(bodyStart, valueEnd)) };
+function mapBlockScalar(text: string, headerStart: number, end: number, value: string, folded: boolean): CharMap {
+  const headerEnd = lineEnd(text, headerStart);
+  const contentStart = Math.min(nextLineStart(text, headerEnd), end);
+  const indent = blockIndent(text, headerStart, headerEnd, contentStart, end);
+  const map: CharMap = { start: new Int32Array(value.length), end: new Int32Array(value.length), contentStart };
+  let s = contentStart;
+  let atLineStart = true;
+  for (let i = 0; i < value.length; i++) {
+    if (atLineStart) {
+      for (let k = 0; k < indent && s < end && text[s] === ' '; k++) s++;
+      atLineStart = false;
     }
-    default:
-      return undefined;
+    const c = value[i]!;
+    if ((c === '\n' || (folded && c === ' ')) && isBreak(text, s)) {
+      map.start[i] = s;
+      s = afterBreak(text, s);
+      map.end[i] = s;
+      atLineStart = true;
+      continue;
+    }
+    while (s < end && text[s] !== c) {
+      if (isBreak(text, s)) {
+        s = afterBreak(text, s);
+        for (let k = 0; k < indent && s < end && text[s] === ' '; k++) s++;
+      } else s++;
+    }
+    map.start[i] = Math.min(s, end);
+    s = Math.min(s + 1, end);
+    map.end[i] = s;
   }
+  return map;
+}
+
+function mapFlowScalar(text: string, start: number, end: number, value: string, type: Scalar.Type): CharMap {
+  const quoted = type === Scalar.QUOTE_DOUBLE || type === Scalar.QUOTE_SINGLE;
+  const contentStart = quoted ? start + 1 : start;
+  const contentEnd = quoted ? Math.max(contentStart, end - 1) : end;
+  const map: CharMap = { start: new Int32Array(value.length), end: new Int32Array(value.length), contentStart };
+  let s = contentStart;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i]!;
+    if (type === Scalar.QUOTE_DOUBLE && text[s] === '\\') {
+      if (isBreak(text, s + 1)) {
+        s = skipBlanks(text, afterBreak(text, s + 1), contentEnd);
+        i--;
+        continue;
+      }
+      const width = escapeWidth(text[s + 1]);
+      map.start[i] = s;
+      map.end[i] = Math.min(s + width, contentEnd);
+      s = map.end[i]!;
+      if (width === 10 && i + 1 < value.length && isLowSurrogate(value.charCodeAt(i + 1))) {
+        map.start[i + 1] = map.start[i]!;
+        map.end[i + 1] = map.end[i]!;
+        i++;
+      }
+      continue;
+    }
+    if (type === Scalar.QUOTE_SINGLE && c === "'" && text[s] === "'" && text[s + 1] === "'") {
+      map.start[i] = s;
+      map.end[i] = s + 2;
+      s += 2;
+      continue;
+    }
+    if ((c === ' ' || c === '\n') && isBreak(text, s)) {
+      map.start[i] = s;
+      map.end[i] = afterBreak(text, s);
+      s = skipBlanks(text, map.end[i]!, contentEnd);
+      continue;
+    }
+    while (s < contentEnd && text[s] !== c) s++;
+    map.start[i] = Math.min(s, contentEnd);
+    s = Math.min(s + 1, contentEnd);
+    map.end[i] = s;
+  }
+  return map;
+}
+
+/**
+ * Content indentation of a block scalar: an explicit indicator counts from the header line's
+ * indentation; otherwise it is the first non-empty line's, as the YAML spec auto-detects it.
+ */
+function blockIndent(text: string, headerStart: number, headerEnd: number, contentStart: number, end: number): number {
+  const digit = /^[|>][+-]?([1-9]?)/.exec(text.slice(headerStart, headerEnd))?.[1];
+  if (digit) {
+    const lineStart = text.lastIndexOf('\n', headerStart - 1) + 1;
+    let indent = 0;
+    while (text[lineStart + indent] === ' ') indent++;
+    return indent + Number(digit);
+  }
+  let s = contentStart;
+  while (s < end) {
+    let indent = 0;
+    while (text[s + indent] === ' ') indent++;
+    if (!isBreak(text, s + indent)) return indent;
+    s = afterBreak(text, s + indent);
+  }
+  return 0;
+}
+
+function escapeWidth(next: string | undefined): number {
+  if (next === 'x') return 4;
+  if (next === 'u') return 6;
+  if (next === 'U') return 10;
+  return 2;
+}
+
+function isBreak(text: string, at: number): boolean {
+  return text[at] === '\n' || text[at] === '\r';
+}
+
+function afterBreak(text: string, at: number): number {
+  if (text[at] === '\r' && text[at + 1] === '\n') return at + 2;
+  return at + 1;
+}
+
+function skipBlanks(text: string, from: number, end: number): number {
+  let s = from;
+  while (s < end && (text[s] === ' ' || text[s] === '\t')) s++;
+  return s;
+}
+
+function lineEnd(text: string, from: number): number {
+  const newline = text.indexOf('\n', from);
+  return newline < 0 ? text.length : newline;
+}
+
+function nextLineStart(text: string, lineEndOffset: number): number {
+  return lineEndOffset < text.length ? lineEndOffset + 1 : text.length;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/** Parse of a file embedded in a string scalar; its spans, issues included, are positions in the outer file. */
+export interface EmbeddedYaml {
+  load: YamlLoadResult;
+  /** False only when the scalar has no source range: then every position is the scalar's own span. */
+  exact: boolean;
+}
+
+/** Parses the YAML (or JSON) a string scalar holds, positioned in the file the scalar is written in. */
+export function loadEmbeddedYaml(outer: YamlLoadResult, scalar: Scalar, options?: YamlLoadOptions): EmbeddedYaml {
+  const text = typeof scalar.value === 'string' ? scalar.value : String(scalar.value ?? '');
+  const mapped = scalarValueLocator(outer.locator, outer.text, scalar);
+  const locator = mapped ?? constantLocator(spanOfNode(outer, scalar) ?? outer.locator.span(0, 0));
+  return { load: loadYaml(outer.file, text, options, { locator, lineIndex: outer.lineIndex }), exact: mapped !== undefined };
 }
 
 /** Columns before a block scalar's content (its least indented non-blank line); 0 for other styles. */
@@ -90,34 +183,10 @@ export function blockScalarIndent(text: string, scalar: Scalar): number {
   const [start, end] = scalar.range;
   const headerEnd = text.indexOf('\n', start);
   if (headerEnd < 0 || headerEnd >= end) return 0;
-  return blockIndent(text.slice(headerEnd + 1, end));
-}
-
-/** Indentation of a block scalar's body: that of its least indented non-blank line. */
-function blockIndent(body: string): number {
   let indent = Number.POSITIVE_INFINITY;
-  for (const line of body.split(/\r?\n|\r/)) {
+  for (const line of text.slice(headerEnd + 1, end).split(/\r?\n|\r/)) {
     if (line.trim() === '') continue;
     indent = Math.min(indent, line.length - line.trimStart().length);
   }
   return Number.isFinite(indent) ? indent : 0;
-}
-
-function stripIndent(body: string, indent: number): string {
-  if (indent === 0) return body;
-  return body
-    .split(/\r?\n|\r/)
-    .map((line) => line.slice(Math.min(indent, line.length - line.trimStart().length)))
-    .join('\n');
-}
-
-/** Compares source and value ignoring line-break style and trailing breaks (chomping). */
-function sameText(source: string, value: string): boolean {
-  const normalise = (s: string): string => s.replace(/\r\n?/g, '\n').replace(/\s+$/, '');
-  return normalise(source) === normalise(value);
-}
-
-function maskOutside(text: string, start: number, end: number): string {
-  const blank = (s: string): string => s.replace(/[^\r\n]/g, ' ');
-  return blank(text.slice(0, start)) + text.slice(start, end) + blank(text.slice(end));
 }

@@ -4,6 +4,7 @@ import { LineIndex } from '../../core/source.js';
 import type { Span } from '../../core/source.js';
 import type { SyntaxIssue } from '../../core/syntax.js';
 import { checkAliasExpansion } from './alias-guard.js';
+import { fileLocator, type Locator } from './locator.js';
 
 /** One `---`-separated document of a YAML stream. */
 export interface YamlDocument {
@@ -21,10 +22,20 @@ export interface YamlDocument {
 
 export interface YamlLoadResult {
   file: string;
+  /** The text parsed: the file's, or for YAML embedded in a scalar, the scalar's value. */
   text: string;
+  /** The line index of the file on disk (the outer file for embedded YAML), for spans between its offsets. */
   lineIndex: LineIndex;
+  /** Offsets of `text` to spans of the file on disk; every span of the load (issues included) goes through it. */
+  locator: Locator;
   documents: YamlDocument[];
   issues: SyntaxIssue[];
+}
+
+/** Where a text embedded in another file's scalar sits: how its offsets map, and the outer file's line index. */
+export interface EmbeddingOf {
+  locator: Locator;
+  lineIndex: LineIndex;
 }
 
 export interface YamlLoadOptions {
@@ -87,14 +98,15 @@ const HELM_SOURCE = /^#\s*Source:\s*(\S.*?)\s*$/m;
  * binary or oversized input become issues. A document whose alias expansion exceeds the bounds
  * is reported and left out of `documents`, so no consumer can expand it.
  */
-export function loadYaml(file: string, text: string, options: YamlLoadOptions = {}): YamlLoadResult {
-  const lineIndex = new LineIndex(text);
-  const result: YamlLoadResult = { file, text, lineIndex, documents: [], issues: [] };
+export function loadYaml(file: string, text: string, options: YamlLoadOptions = {}, embedding?: EmbeddingOf): YamlLoadResult {
+  const lineIndex = embedding?.lineIndex ?? new LineIndex(text);
+  const locator = embedding?.locator ?? fileLocator(file, lineIndex);
+  const result: YamlLoadResult = { file, text, lineIndex, locator, documents: [], issues: [] };
   const issueAt = (start: number, end: number, message: string): void => {
     const from = clamp(start, 0, text.length);
     // The parser may end a range on the `\r` of a `\r\n`; a span ending between the two is past its line's end.
     const to = clamp(end, from, text.length) - (end > from && text[end - 1] === '\r' && text[end] === '\n' ? 1 : 0);
-    result.issues.push({ ...lineIndex.span(file, from, to), message });
+    result.issues.push({ ...locator.span(from, to), message });
   };
 
   const binaryAt = firstBinaryCharacter(text);
@@ -207,7 +219,7 @@ function spanOfOffsets(result: YamlLoadResult, start: number, end: number): Span
   let trimmedEnd = clamp(end, 0, text.length);
   const from = clamp(start, 0, trimmedEnd);
   while (trimmedEnd > from && isLineBreakOrSpace(text.charCodeAt(trimmedEnd - 1))) trimmedEnd--;
-  return result.lineIndex.span(result.file, from, trimmedEnd);
+  return result.locator.span(from, trimmedEnd);
 }
 
 function documentSpan(result: YamlLoadResult, doc: Document.Parsed): Span {

@@ -33,6 +33,11 @@ export function embeddedLocator(outer: Locator, charStart: Int32Array, charEnd: 
   };
 }
 
+/** A locator that puts every position at one span: for text whose source cannot be mapped. */
+export function constantLocator(span: Span): Locator {
+  return { file: span.file, span: () => span };
+}
+
 export function issueAt(locator: Locator, start: number, end: number, message: string): SyntaxIssue {
   return { ...locator.span(start, end), message };
 }
