@@ -5,8 +5,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { createRegistry } = await import(join(repo, 'dist/src/engine/registry.js'));
-const { rulesMarkdownTable, withRulesTable } = await import(join(repo, 'dist/src/docs/rules-table.js'));
+const { createRegistry } = await import(join(repo, 'dist/src/project/registry.js'));
+const { rulesMarkdownTable, withRulesTable } = await import(join(repo, 'dist/src/report/rules-table.js'));
 const readme = join(repo, 'README.md');
 const rules = createRegistry().all().map(({ rule }) => rule.meta);
 writeFileSync(readme, withRulesTable(readFileSync(readme, 'utf8'), rulesMarkdownTable(rules)));

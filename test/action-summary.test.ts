@@ -3,7 +3,7 @@ import { jobSummary, MAX_SUMMARY_ROWS, tableCell } from '../src/action/job-summa
 import { readActionInputs, readInput } from '../src/action/inputs.js';
 import type { Finding } from '../src/core/finding.js';
 import { UsageError } from '../src/core/errors.js';
-import { lint } from '../src/engine/lint.js';
+import { lint } from '../src/project/lint.js';
 import { writeTree } from './support/temp-tree.js';
 
 function finding(index: number, message = `problem ${index}`): Finding {

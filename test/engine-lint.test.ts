@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { diskHost, type FileHost } from '../src/core/host.js';
 import { ConfigError } from '../src/core/errors.js';
-import { lint } from '../src/engine/lint.js';
+import { lint } from '../src/project/lint.js';
 import { defineRule } from '../src/engine/rule.js';
 import { main } from '../src/cli/main.js';
 import unknownDirective from '../rules/nginx/unknown-directive/index.js';

@@ -2,8 +2,8 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '../src/core/errors.js';
-import { lint } from '../src/engine/lint.js';
-import { parsePolicyFile } from '../src/policy/load.js';
+import { lint } from '../src/project/lint.js';
+import { parsePolicyFile } from '../src/policy/parse.js';
 import { runCli } from './support/cli.js';
 import { writeTree } from './support/temp-tree.js';
 

@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Finding } from '../src/core/finding.js';
-import { lint } from '../src/engine/lint.js';
+import { lint } from '../src/project/lint.js';
 import { writeTree } from './support/temp-tree.js';
 
 const trees: string[] = [];

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { Finding } from '../src/core/finding.js';
-import { lint } from '../src/engine/lint.js';
+import { lint } from '../src/project/lint.js';
 import { classifyByPath, isContentCandidate } from '../src/languages/detect.js';
 import { REPO_ROOT, runCli } from './support/cli.js';
 import { writeTree } from './support/temp-tree.js';

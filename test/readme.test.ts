@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { rulesMarkdownTable, withRulesTable } from '../src/docs/rules-table.js';
-import { createRegistry } from '../src/engine/registry.js';
+import { rulesMarkdownTable, withRulesTable } from '../src/report/rules-table.js';
+import { createRegistry } from '../src/project/registry.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 

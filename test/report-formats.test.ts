@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../src/core/finding.js';
-import type { LintResult } from '../src/engine/lint.js';
-import { createRegistry } from '../src/engine/registry.js';
+import type { LintResult } from '../src/project/lint.js';
+import { createRegistry } from '../src/project/registry.js';
 import { DirectiveTable } from '../src/languages/nginx/directives/index.js';
 import { shouldColor } from '../src/report/colors.js';
 import { escapeData, escapeProperty, github } from '../src/report/github.js';

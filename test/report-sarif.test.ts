@@ -3,7 +3,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { afterEach, describe, expect, it } from 'vitest';
-import { lint } from '../src/engine/lint.js';
+import { lint } from '../src/project/lint.js';
 import unknownDirective from '../rules/nginx/unknown-directive/index.js';
 import { sarif } from '../src/report/sarif.js';
 import { REPO_ROOT, runCli } from './support/cli.js';

@@ -1,6 +1,6 @@
 import { isAbsolute } from 'node:path';
 import type { Finding, Severity } from '../core/finding.js';
-import type { LintResult } from '../engine/lint.js';
+import type { LintResult } from '../project/lint.js';
 import { plural, summarize } from '../report/summary.js';
 
 /** GitHub caps a step summary at 1 MiB; a table this long is already past reading. */

@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { applyReportScope } from '../cli/commands/report-scope.js';
 import { exitCodeFor } from '../cli/exit-code.js';
 import { ConfigError, UsageError } from '../core/errors.js';
-import { lint, type LintOptions } from '../engine/lint.js';
+import { lint, type LintOptions } from '../project/lint.js';
 import { packageVersion } from '../core/package-root.js';
 import { escapeData, escapeProperty } from '../report/github.js';
 import { FORMATTERS } from '../report/index.js';

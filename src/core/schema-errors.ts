@@ -87,3 +87,38 @@ export function describeSchemaError(
       return { path, focus: 'value', message: `${where}: ${error.message ?? 'is invalid'}${found === undefined || typeof found === 'object' ? '' : `; found ${quote(found)}`}` };
   }
 }
+
+/** A JSON Schema as hoplint's schemas write it, enough to walk it. */
+export type SchemaNode = {
+  $ref?: string;
+  properties?: Record<string, SchemaNode>;
+  additionalProperties?: SchemaNode | boolean;
+  items?: SchemaNode | SchemaNode[];
+  oneOf?: SchemaNode[];
+  definitions?: Record<string, SchemaNode>;
+  type?: string | string[];
+};
+
+function resolve(root: SchemaNode, node: SchemaNode | undefined): SchemaNode | undefined {
+  let current = node;
+  while (current?.$ref?.startsWith('#/definitions/')) current = root.definitions?.[current.$ref.slice('#/definitions/'.length)];
+  return current;
+}
+
+function objectBranch(root: SchemaNode, node: SchemaNode | undefined): SchemaNode | undefined {
+  const resolved = resolve(root, node);
+  if (resolved?.oneOf) return resolved.oneOf.map((branch) => resolve(root, branch)).find((branch) => branch?.properties !== undefined) ?? resolved;
+  return resolved;
+}
+
+/** The keys a schema (with `#/definitions/` refs) allows at a path of an instance. */
+export function propertiesIn(schema: SchemaNode, segments: ReadonlyArray<string | number>): string[] {
+  let node: SchemaNode | undefined = schema;
+  for (const segment of segments) {
+    node = objectBranch(schema, node);
+    if (!node) return [];
+    if (typeof segment === 'number') node = Array.isArray(node.items) ? node.items[segment] : node.items;
+    else node = node.properties?.[segment] ?? (typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined);
+  }
+  return Object.keys(objectBranch(schema, node)?.properties ?? {}).filter((key) => key !== '$schema');
+}

@@ -1,5 +1,3 @@
-import { ruleModules } from '../../rules/index.js';
-import { BUILTIN_RULES } from './builtin-rules.js';
 import type { Rule } from './rule.js';
 import { didYouMean } from '../core/suggest.js';
 import { UsageError } from '../core/errors.js';
@@ -11,7 +9,7 @@ export interface RegisteredRule {
   dir?: string;
 }
 
-/** Every rule hoplint knows, by id: the built-in ones plus the generated `rules/index.ts`. */
+/** The rules of a run, by id: built-in, shipped, policies and plugins, as the project assembles them. */
 export class RuleRegistry {
   private readonly byId = new Map<string, RegisteredRule>();
 
@@ -54,19 +52,4 @@ export class RuleRegistry {
     if (!entry) throw new UsageError(`unknown rule "${id}"${where}${didYouMean(id, this.ids())}`);
     return entry;
   }
-}
-
-/**
- * The built-in rules, the shipped rule set (unless `includeShipped` is false) and extra rules
- * (plugins, a rule under test); an extra rule replaces a shipped one with the same id.
- */
-export function createRegistry(extraRules: readonly Rule<object>[] = [], includeShipped = true): RuleRegistry {
-  const extraIds = new Set(extraRules.map((rule) => rule.meta.id));
-  const shipped: RegisteredRule[] = includeShipped ? ruleModules : [];
-  const dirs = new Map(shipped.map((entry) => [entry.rule.meta.id, entry.dir]));
-  return new RuleRegistry([
-    ...BUILTIN_RULES.filter((rule) => !extraIds.has(rule.meta.id)).map((rule) => ({ rule })),
-    ...shipped.filter((entry) => !extraIds.has(entry.rule.meta.id)),
-    ...extraRules.map((rule) => ({ rule, dir: dirs.get(rule.meta.id) })),
-  ]);
 }

@@ -1,8 +1,9 @@
 import type { Finding, FixSafety, RelatedLocation, Fix, Severity } from '../core/finding.js';
 import type { SourceRange } from '../core/source.js';
 import type { RuleKit } from '../kit/context.js';
+import type { RuleLayer } from '../languages/registry.js';
 
-export type RuleLayer = 'nginx' | 'sysctl' | 'cni' | 'k8s' | 'hop' | 'core';
+export type { RuleLayer };
 
 export interface RuleExample {
   /** Language of the snippets: how `hoplint explain` labels them. */

@@ -2,7 +2,7 @@ import { compareFindings, SYNTAX_RULE_ID, type Finding, type Severity } from '..
 import type { SyntaxIssue } from '../core/syntax.js';
 import { createRuleKit } from '../kit/context.js';
 import type { Workspace } from '../link/workspace.js';
-import type { RuleSettings } from './config/rule-settings.js';
+import type { RuleSettings } from './settings.js';
 import type { RuleRegistry } from './registry.js';
 import type { FindingInput } from './rule.js';
 

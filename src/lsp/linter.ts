@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import type { Finding } from '../core/finding.js';
 import { diskHost } from '../core/host.js';
 import { overlayHost } from '../core/overlay-host.js';
-import { lint, type LintOptions, type LintResult } from '../engine/lint.js';
+import { lint, type LintOptions, type LintResult } from '../project/lint.js';
 import type { LanguageId } from '../languages/registry.js';
 import type { LintUnit, UnitResolver } from './units.js';
 import { uriToPath } from './uri.js';

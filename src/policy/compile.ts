@@ -1,7 +1,8 @@
 import type { ValidateFunction } from 'ajv';
 import type { SourceRange } from '../core/source.js';
 import type { Workspace } from '../link/workspace.js';
-import { defineRule, type FindingInput, type Rule, type RuleExample, type RuleLayer } from '../engine/rule.js';
+import { defineRule, type FindingInput, type Rule, type RuleExample } from '../engine/rule.js';
+import { rulePrefixOf } from '../languages/registry.js';
 import { renderMessage } from './message.js';
 import type { NginxSelector } from './nginx-selector.js';
 import { selectKubernetes } from './select/kubernetes.js';
@@ -11,7 +12,6 @@ import { selectSysctl } from './select/sysctl.js';
 import type { Match, PolicyInput, PolicyTest, SelectKind } from './types.js';
 import { describeViolation } from './violation.js';
 
-const LAYER: Record<SelectKind, RuleLayer> = { nginx: 'nginx', sysctl: 'sysctl', kubernetes: 'k8s', network: 'cni' };
 
 /** A policy checked and compiled: what `compilePolicy` turns into a rule. */
 export interface PreparedPolicy {
@@ -69,7 +69,7 @@ export function compilePolicy(policy: PreparedPolicy): Rule {
   return defineRule({
     meta: {
       id: input.id,
-      layer: LAYER[policy.kind],
+      layer: rulePrefixOf(policy.kind),
       severity: input.severity ?? 'warning',
       summary: input.summary ?? input.message,
       rationale: input.description ? `${input.description}\n\n${origin}` : origin,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Ajv, ValidateFunction } from 'ajv';
 import { newAjv } from '../core/ajv.js';
-import { propertiesIn, type SchemaNode } from '../engine/config/schema.js';
+import { propertiesIn, type SchemaNode } from '../core/schema-errors.js';
 import { packageRoot } from '../core/package-root.js';
 import type { PolicyFileInput } from './types.js';
 

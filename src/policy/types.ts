@@ -1,5 +1,6 @@
 import type { SourceRange } from '../core/source.js';
 import type { Severity } from '../core/finding.js';
+import { LANGUAGE_IDS, type LanguageId } from '../languages/registry.js';
 
 /** A policy file as written (validated against schemas/hoplint.policy.schema.json). */
 export interface PolicyFileInput {
@@ -66,8 +67,9 @@ export interface PolicyInput {
   tests?: PolicyTest[];
 }
 
-export type SelectKind = 'nginx' | 'sysctl' | 'kubernetes' | 'network';
-export const SELECT_KINDS: readonly SelectKind[] = ['nginx', 'sysctl', 'kubernetes', 'network'];
+/** What a policy selects nodes of: one of the languages. */
+export type SelectKind = LanguageId;
+export const SELECT_KINDS: readonly SelectKind[] = LANGUAGE_IDS;
 
 /** A path inside a view, as ajv's instancePath segments: `['args', 0]`. */
 export type ViewPath = ReadonlyArray<string | number>;

@@ -1,5 +1,5 @@
 import type { Finding } from '../core/finding.js';
-import type { LintResult } from '../engine/lint.js';
+import type { LintResult } from '../project/lint.js';
 
 export interface Summary {
   /** Files linted (reported ones). */

@@ -1,4 +1,4 @@
-import type { LintResult } from '../engine/lint.js';
+import type { LintResult } from '../project/lint.js';
 
 export const FORMAT_NAMES = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Finding, TextEdit } from '../../src/core/finding.js';
 import { CONFIG_FILE_NAMES } from '../../src/core/config-files.js';
 import { applyEdits } from '../../src/engine/fix-apply.js';
-import { lint } from '../../src/engine/lint.js';
+import { lint } from '../../src/project/lint.js';
 import type { Rule } from '../../src/engine/rule.js';
 
 /** The engine's edit application (throws on overlapping edits), under the name the rule tests use. */

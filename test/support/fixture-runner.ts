@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_FILE_NAMES } from '../../src/core/config-files.js';
-import { lint } from '../../src/engine/lint.js';
+import { lint } from '../../src/project/lint.js';
 import type { Rule } from '../../src/engine/rule.js';
 
 export interface FixtureFinding {

@@ -1,8 +1,8 @@
 import { rm } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Finding, Severity } from '../../src/core/finding.js';
-import type { HoplintConfig } from '../../src/engine/config/types.js';
-import { lint } from '../../src/engine/lint.js';
+import type { HoplintConfig } from '../../src/project/config/types.js';
+import { lint } from '../../src/project/lint.js';
 import type { Rule } from '../../src/engine/rule.js';
 import { writeTree } from './temp-tree.js';
 

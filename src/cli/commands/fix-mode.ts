@@ -1,8 +1,8 @@
 import type { FixSafety } from '../../core/finding.js';
 import { UsageError } from '../../core/errors.js';
-import { isFixApplicable, lintAndFix } from '../../engine/fix.js';
+import { isFixApplicable, lintAndFix } from '../../project/fix.js';
 import { unifiedDiff } from '../../engine/fix-diff.js';
-import type { LintOptions, LintResult } from '../../engine/lint.js';
+import type { LintOptions, LintResult } from '../../project/lint.js';
 import type { CliIO } from '../io.js';
 
 export interface FixFlags {

@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { parseSeverity, type RuleOverride } from '../../engine/config/rule-settings.js';
+import { parseSeverity, type RuleOverride } from '../../project/config/rule-settings.js';
 import { UsageError } from '../../core/errors.js';
-import { lint, type LintOptions } from '../../engine/lint.js';
+import { lint, type LintOptions } from '../../project/lint.js';
 import { packageVersion } from '../../core/package-root.js';
 import { didYouMean } from '../../core/suggest.js';
 import { FORMAT_NAMES, FORMATTERS, type FormatName } from '../../report/index.js';

@@ -1,5 +1,5 @@
 import { UsageError } from '../../core/errors.js';
-import type { LintOptions } from '../../engine/lint.js';
+import type { LintOptions } from '../../project/lint.js';
 import { changedFilesSince } from '../changed-files.js';
 
 /** Flags that narrow what is reported while the rest of the tree stays context for cross-file rules. */

@@ -1,5 +1,6 @@
 import { UsageError } from '../../core/errors.js';
-import { REGISTRY_FLAGS, registryForCommand } from '../../policy/registry.js';
+import { registryForCommand } from '../../project/registry.js';
+import { REGISTRY_FLAGS } from '../registry-flags.js';
 import { parseFlags } from '../args.js';
 import type { CliIO } from '../io.js';
 

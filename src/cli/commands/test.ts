@@ -2,10 +2,10 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { UsageError } from '../../core/errors.js';
-import { policyFilesFor } from '../../policy/configured.js';
-import { loadPolicyFile, type LoadedPolicyFile } from '../../policy/load.js';
-import { configForCommand } from '../../policy/registry.js';
-import { formatTestReport, runPolicyTests } from '../../policy/test-runner.js';
+import type { LoadedPolicyFile } from '../../policy/parse.js';
+import { loadPolicyFile, policyFilesFor } from '../../project/policies.js';
+import { resolveConfig } from '../../project/config/load.js';
+import { formatTestReport, runPolicyTests } from '../../project/policy-tests.js';
 import { parseFlags } from '../args.js';
 import type { CliIO } from '../io.js';
 
@@ -61,7 +61,7 @@ export async function testCommand(argv: string[], io: CliIO): Promise<number> {
   const files =
     positionals.length > 0
       ? await namedPolicyFiles(positionals, io.cwd)
-      : await policyFilesFor(await configForCommand({ cwd: io.cwd, configFile: values.config, noConfig: values['no-config-lookup'] }), io.cwd);
+      : await policyFilesFor(await resolveConfig(io.cwd, { configFile: values.config, noConfig: values['no-config-lookup'] }, io.cwd), io.cwd);
   if (files.length === 0) throw new UsageError('hoplint test needs policy files: name them, or list them under "policies" in hoplint.config.yaml');
   const report = await runPolicyTests(files);
   io.stdout.write(formatTestReport(report));

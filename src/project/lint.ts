@@ -1,42 +1,35 @@
 import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import picomatch from 'picomatch';
-import { diskHost, type FileHost } from '../core/host.js';
 import { compareFindings, type Finding, type Severity } from '../core/finding.js';
+import { diskHost, type FileHost } from '../core/host.js';
+import { overlayHost } from '../core/overlay-host.js';
+import { displayPathFrom, globMatcher } from '../core/paths.js';
 import type { SourceRange } from '../core/source.js';
-import type { SyntaxIssue } from '../core/syntax.js';
-import { buildWorkspace } from '../link/build.js';
+import { didYouMean } from '../core/suggest.js';
+import { UNUSED_DISABLE_RULE_ID } from '../engine/builtin-rules.js';
+import type { RegisteredRule, RuleRegistry } from '../engine/registry.js';
+import type { Rule } from '../engine/rule.js';
+import { runRules, toFinding } from '../engine/runner.js';
+import { applySuppressions, parseSuppressionComments, type SuppressedFinding, type SuppressionComment } from '../engine/suppressions.js';
 import type { LanguageSettings } from '../languages/language.js';
-import type { WorkspaceFile } from '../link/workspace.js';
+import { declaredDirectives, DirectiveTable } from '../languages/nginx/index.js';
 import { LANGUAGE_IDS, languageDefinition, type LanguageId } from '../languages/registry.js';
-import { UNUSED_DISABLE_RULE_ID } from './builtin-rules.js';
-import { configFromObject, findConfigFile, loadConfigFile } from './config/load.js';
-import { declaredDirectives } from '../languages/nginx/directives/declared.js';
-import { DirectiveTable } from '../languages/nginx/directives/index.js';
+import { buildWorkspace, type WorkspaceFile } from '../link/index.js';
+import { resolveConfig, type ConfigChoice } from './config/load.js';
 import { resolveRuleSettings, type RuleOverride, type RuleSettings } from './config/rule-settings.js';
 import type { HoplintConfig, LoadedConfig } from './config/types.js';
 import { collectFiles } from './discovery/collect.js';
 import { expandTargets, type Target } from './discovery/expand.js';
-import { overlayHost } from '../core/overlay-host.js';
-import { displayPathFrom, globMatcher } from '../core/paths.js';
-import { createRegistry, type RegisteredRule, type RuleRegistry } from './registry.js';
-import type { Rule } from './rule.js';
-import { runRules, toFinding } from './runner.js';
-import { didYouMean } from '../core/suggest.js';
-import { configuredRules, uniqueRules } from '../policy/configured.js';
-import { applySuppressions, parseSuppressionComments, type SuppressedFinding, type SuppressionComment } from './suppressions.js';
+import { configuredRules, uniqueRules } from './policies.js';
+import { createRegistry } from './registry.js';
+import { splitIntoUnits } from './units.js';
 
-export interface LintOptions {
+export interface LintOptions extends ConfigChoice {
   /** Directory paths are resolved against and reports are relative to (default `process.cwd()`). */
   cwd?: string;
   /** Files, directories and globs (default `['.']`). */
   paths?: string[];
-  /** A config file to use instead of looking for one. */
-  configFile?: string;
-  /** A config object to use instead of any file (validated like a file). */
-  config?: HoplintConfig;
-  /** Use no config file at all (defaults only). */
-  noConfig?: boolean;
   /** `--rule id=severity`, applied last. */
   ruleOverrides?: RuleOverride[];
   /** Report suppression comments that suppress nothing (at the given severity, or the rule's). */
@@ -101,52 +94,12 @@ function configSearchStart(cwd: string, options: LintOptions): string {
   }
 }
 
-async function loadConfig(cwd: string, options: LintOptions): Promise<LoadedConfig> {
-  if (options.config !== undefined) return configFromObject(options.config, cwd);
-  if (options.configFile !== undefined) return loadConfigFile(resolve(cwd, options.configFile), cwd);
-  const found = options.noConfig ? undefined : findConfigFile(configSearchStart(cwd, options));
-  return found ? loadConfigFile(found, cwd) : configFromObject({}, cwd);
-}
-
 function ignoresOf(config: HoplintConfig): { all: string[]; byLanguage: Partial<Record<LanguageId, string[]>> } {
   const ignores = config.ignores;
   if (ignores === undefined) return { all: [], byLanguage: {} };
   if (Array.isArray(ignores)) return { all: ignores, byLanguage: {} };
   const { all = [], ...byLanguage } = ignores;
   return { all, byLanguage };
-}
-
-interface LintUnit {
-  loaded: LoadedConfig;
-  files: WorkspaceFile[];
-  issues: SyntaxIssue[];
-}
-
-/** Groups files by the nearest config file above them; files without one of their own stay with `main`. */
-async function splitIntoUnits(main: LoadedConfig, files: WorkspaceFile[], issues: SyntaxIssue[], cwd: string): Promise<LintUnit[]> {
-  const nearest = new Map<string, string | undefined>();
-  const configOf = (path: string): string | undefined => {
-    const dir = dirname(path);
-    if (!nearest.has(dir)) nearest.set(dir, findConfigFile(dir));
-    return nearest.get(dir);
-  };
-  const units = new Map<string, LintUnit>();
-  const unitFor = async (path: string): Promise<LintUnit> => {
-    const file = configOf(path);
-    const key = file === undefined || file === main.file ? '' : file;
-    let unit = units.get(key);
-    if (!unit) {
-      // A config above the one the run started from governs nothing more than the run's own config does.
-      const loaded = key === '' || (main.file !== undefined && !key.startsWith(dirname(main.file))) ? main : await loadConfigFile(key, cwd);
-      unit = units.get(loaded === main ? '' : key) ?? { loaded, files: [], issues: [] };
-      units.set(loaded === main ? '' : key, unit);
-    }
-    return unit;
-  };
-  for (const file of files) (await unitFor(file.absolutePath)).files.push(file);
-  for (const issue of issues) (await unitFor(issue.file)).issues.push(issue);
-  if (units.size === 0) units.set('', { loaded: main, files: [], issues: [] });
-  return [...units.values()];
 }
 
 function clientsBehindSnatLocation(loaded: LoadedConfig): { clientsBehindSnatAt?: SourceRange } {
@@ -170,7 +123,7 @@ function withContext(reported: Target[], context: Target[], keepExplicit: boolea
 /** Lints files, directories and globs (or one text from stdin) with the configured rules. */
 export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const cwd = resolve(options.cwd ?? process.cwd());
-  const loaded = await loadConfig(cwd, options);
+  const loaded = await resolveConfig(cwd, options, configSearchStart(cwd, options));
   const { config, root } = loaded;
   // Policies and plugins come from config files and the command line only, never from a linted file.
   const rulesOf = async (unitConfig: LoadedConfig): Promise<Rule<object>[]> =>

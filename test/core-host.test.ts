@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { diskHost, FIFO_WRITER_WAIT_MS } from './host.js';
+import { diskHost, FIFO_WRITER_WAIT_MS } from '../src/core/host.js';
 
 const dirs: string[] = [];
 async function tempDir(): Promise<string> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSuppressionComments } from './suppressions.js';
+import { parseSuppressionComments } from '../src/engine/suppressions.js';
 
 const brief = (text: string) => parseSuppressionComments('f.conf', text).map(({ kind, line, column, endColumn, rules, reason }) => ({ kind, line, column, endColumn, ids: rules.map((r) => `${r.id}@${r.column}`), reason }));
 

@@ -3,11 +3,12 @@ import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Rule } from '../engine/rule.js';
+import { RULE_LAYERS } from '../languages/registry.js';
 import { importModule } from '../core/module-import.js';
 
 const RULE_ID = /^[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9-]*$/;
 const SEVERITIES = ['error', 'warning', 'info'];
-const LAYERS = ['nginx', 'sysctl', 'cni', 'k8s', 'hop', 'core'];
+const LAYERS: readonly string[] = RULE_LAYERS;
 
 /** A plugin that could not be resolved, imported or read: the message says which and why. */
 export class PluginError extends Error {}

@@ -2,10 +2,10 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { SYNTAX_RULE_ID, type Finding } from '../core/finding.js';
-import type { HoplintConfig } from '../engine/config/types.js';
-import { lint } from '../engine/lint.js';
-import type { LoadedPolicy, LoadedPolicyFile } from './load.js';
-import type { PolicyTest, PolicyTestExpectation } from './types.js';
+import type { HoplintConfig } from './config/types.js';
+import { lint } from './lint.js';
+import type { LoadedPolicy, LoadedPolicyFile } from '../policy/parse.js';
+import type { PolicyTest, PolicyTestExpectation } from '../policy/types.js';
 
 export interface PolicyTestOutcome {
   /** The policy file, as displayed. */

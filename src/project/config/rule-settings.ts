@@ -1,22 +1,17 @@
 import type { Ajv, ValidateFunction } from 'ajv';
 import { newAjv } from '../../core/ajv.js';
 import { SEVERITIES, type Severity } from '../../core/finding.js';
-import { UNUSED_DISABLE_RULE_ID } from '../builtin-rules.js';
+import type { RuleSetting, RuleSettings } from '../../engine/settings.js';
+import { UNUSED_DISABLE_RULE_ID } from '../../engine/builtin-rules.js';
 import { ConfigError, UsageError } from '../../core/errors.js';
-import type { RuleRegistry } from '../registry.js';
-import type { Rule } from '../rule.js';
+import type { RuleRegistry } from '../../engine/registry.js';
+import type { Rule } from '../../engine/rule.js';
 import { didYouMean } from '../../core/suggest.js';
 import { presetSeverity } from './presets.js';
 import { describeSchemaError, mostSpecificError } from '../../core/schema-errors.js';
 import type { LoadedConfig, PresetName, RuleSettingInput, SeverityOrOff } from './types.js';
 
-export interface RuleSetting {
-  severity: Severity;
-  options: Record<string, unknown>;
-}
-
-/** Only the rules that are on, by id. */
-export type RuleSettings = Map<string, RuleSetting>;
+export type { RuleSetting, RuleSettings };
 
 export interface RuleOverride {
   id: string;

@@ -1,13 +1,43 @@
 import { existsSync, statSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
-import type { LoadedConfig } from '../engine/config/types.js';
 import { ConfigError, UsageError } from '../core/errors.js';
 import { toPosix } from '../core/paths.js';
 import type { Rule } from '../engine/rule.js';
-import { loadPolicyFile, type LoadedPolicyFile } from './load.js';
+import { parsePolicyFile, type LoadedPolicyFile } from '../policy/parse.js';
+import type { LoadedConfig } from './config/types.js';
 import { loadPlugin, PluginError } from './plugins.js';
+
+const cache = new Map<string, { text: string; loaded: LoadedPolicyFile }>();
+
+function displayNameOf(file: string, cwd: string): string {
+  const rel = relative(cwd, file);
+  return rel === '' || rel.startsWith('..') ? file : rel;
+}
+
+/**
+ * Reads, validates and compiles a policy file (YAML or JSON). Every mistake — syntax, the
+ * meta-schema, an `assert` that is not a valid JSON Schema, a bad selector or placeholder, a
+ * duplicate id — is a ConfigError at its `file:line:column`. Compiled files are reused while
+ * their text is unchanged, so the language server does not recompile on every keystroke.
+ */
+export async function loadPolicyFile(file: string, cwd: string): Promise<LoadedPolicyFile> {
+  const displayName = displayNameOf(file, cwd);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`cannot read policy file "${displayName}": ${code === 'ENOENT' ? 'no such file' : (code ?? String(error))}`);
+  }
+  const key = `${file}\u0000${cwd}`;
+  const hit = cache.get(key);
+  if (hit && hit.text === text) return hit.loaded;
+  const loaded = parsePolicyFile(file, displayName, text);
+  cache.set(key, { text, loaded });
+  return loaded;
+}
 
 /** Directories a policy glob never descends into. */
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);

@@ -71,6 +71,28 @@ export async function loadConfigFile(file: string, cwd: string): Promise<LoadedC
   return { ...base, config: validateConfig(data, base) };
 }
 
+/** Which config a run uses, as the caller says it: an object, a file, none at all, or (by default) the nearest one found. */
+export interface ConfigChoice {
+  /** A config object to use instead of any file (validated like a file). */
+  config?: HoplintConfig;
+  /** A config file to use instead of looking for one (`--config`), relative to the cwd. */
+  configFile?: string;
+  /** Use no config file at all (`--no-config-lookup`). */
+  noConfig?: boolean;
+}
+
+/**
+ * THE config lookup, for lint and for the `rules`, `explain` and `test` commands alike: the
+ * object or file the caller names, else the nearest hoplint.config.* in `searchFrom` or above,
+ * else an empty config.
+ */
+export async function resolveConfig(cwd: string, choice: ConfigChoice, searchFrom: string): Promise<LoadedConfig> {
+  if (choice.config !== undefined) return configFromObject(choice.config, cwd);
+  if (choice.configFile !== undefined) return loadConfigFile(resolve(cwd, choice.configFile), cwd);
+  const found = choice.noConfig ? undefined : findConfigFile(searchFrom);
+  return found ? loadConfigFile(found, cwd) : configFromObject({}, cwd);
+}
+
 /** A config given as an object (programmatic use, tests): validated the same way, positions unknown. */
 export function configFromObject(data: unknown, root: string): LoadedConfig {
   const base = { displayName: '<config>', root, locate: () => ({ line: 1, column: 1 }) };

@@ -1,5 +1,5 @@
 import type { Severity } from '../../core/finding.js';
-import type { Rule } from '../rule.js';
+import type { Rule } from '../../engine/rule.js';
 import type { PresetName, SeverityOrOff } from './types.js';
 
 const RAISED: Record<Severity, Severity> = { error: 'error', warning: 'error', info: 'warning' };

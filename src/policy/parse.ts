@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Ajv, ValidateFunction } from 'ajv';
 import picomatch from 'picomatch';
@@ -7,9 +5,10 @@ import { parseDocument } from 'yaml';
 import { LineIndex } from '../core/source.js';
 import { yamlLocator, type PathLocator } from '../core/yaml-locator.js';
 import { describeSchemaError, mostSpecificError } from '../core/schema-errors.js';
-import { ConfigError, UsageError } from '../core/errors.js';
+import { ConfigError } from '../core/errors.js';
 import { globMatcher, toPosix } from '../core/paths.js';
 import type { Rule } from '../engine/rule.js';
+import { RULE_LAYERS } from '../languages/registry.js';
 import { compilePolicy, type PreparedPolicy } from './compile.js';
 import { checkTemplate } from './message.js';
 import { parseNginxSelector } from './nginx-selector.js';
@@ -17,8 +16,8 @@ import { parseObjectPath } from './object-path.js';
 import { policyFileValidator, policyPropertiesAt, userSchemaCompiler } from './schema.js';
 import { SELECT_KINDS, type PolicyFileInput, type PolicyInput, type SelectKind } from './types.js';
 
-/** Id prefixes of hoplint's own rules: a policy must use its team's namespace. */
-const RESERVED_NAMESPACES = ['nginx', 'sysctl', 'cni', 'k8s', 'hop', 'core', 'hoplint'];
+/** Id prefixes of hoplint's own rules (its rule layers) and its name: a policy must use its team's namespace. */
+const RESERVED_NAMESPACES: readonly string[] = [...RULE_LAYERS, 'hoplint'];
 
 export interface LoadedPolicy {
   rule: Rule;
@@ -35,36 +34,6 @@ export interface LoadedPolicyFile {
   policies: LoadedPolicy[];
   /** Position of a path in the file, e.g. `['policies', 0, 'tests', 1]`. */
   locate: PathLocator;
-}
-
-const cache = new Map<string, { text: string; loaded: LoadedPolicyFile }>();
-
-function displayNameOf(file: string, cwd: string): string {
-  const rel = relative(cwd, file);
-  return rel === '' || rel.startsWith('..') ? file : rel;
-}
-
-/**
- * Reads, validates and compiles a policy file (YAML or JSON). Every mistake — syntax, the
- * meta-schema, an `assert` that is not a valid JSON Schema, a bad selector or placeholder, a
- * duplicate id — is a ConfigError at its `file:line:column`. Compiled files are reused while
- * their text is unchanged, so the language server does not recompile on every keystroke.
- */
-export async function loadPolicyFile(file: string, cwd: string): Promise<LoadedPolicyFile> {
-  const displayName = displayNameOf(file, cwd);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot read policy file "${displayName}": ${code === 'ENOENT' ? 'no such file' : (code ?? String(error))}`);
-  }
-  const key = `${file}\u0000${cwd}`;
-  const hit = cache.get(key);
-  if (hit && hit.text === text) return hit.loaded;
-  const loaded = parsePolicyFile(file, displayName, text);
-  cache.set(key, { text, loaded });
-  return loaded;
 }
 
 /** Validates and compiles policy-file text; `file` is where it says it comes from. */

@@ -5,7 +5,7 @@ import { diskHost, type FileHost } from '../core/host.js';
 import { decodeText } from '../core/source.js';
 import type { LanguageId } from '../languages/registry.js';
 import { overlayHost } from '../core/overlay-host.js';
-import { applyEdits, selectFixes, type FixCandidate } from './fix-apply.js';
+import { applyEdits, selectFixes, type FixCandidate } from '../engine/fix-apply.js';
 import { lint, type LintOptions, type LintResult } from './lint.js';
 
 /** Enough for fixes that enable each other (a header fix after a version fix) without looping forever. */
