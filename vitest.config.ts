@@ -6,6 +6,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // The rule tester (src/testing, hoplint/testing) registers its cases with the global describe and it.
+    globals: true,
     setupFiles: ['test/support/fast-check-seed.ts'],
     // The JSON report is what .ci/run counts passed/failed tests from.
     reporters: ['default', ['json', { outputFile: '.vitest-report.json' }]],

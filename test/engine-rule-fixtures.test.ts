@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { ruleModules } from '../rules/index.js';
 import { REPO_ROOT } from './support/cli.js';
-import { runRuleFixtures } from './support/fixture-runner.js';
+import { testRuleFixtures } from '../src/testing/index.js';
 
 // Every rule folder's fixtures/positive and fixtures/negative cases, through the real engine.
-for (const { dir, rule } of ruleModules) runRuleFixtures(rule, join(REPO_ROOT, 'rules', dir, 'fixtures'));
+for (const { dir, rule } of ruleModules) testRuleFixtures(rule, join(REPO_ROOT, 'rules', dir, 'fixtures'));

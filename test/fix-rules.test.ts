@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../src/core/finding.js';
-import { CONFIG_FILE_NAMES } from '../src/core/config-files.js';
 import { lintAndFix } from '../src/project/fix.js';
 import { lint, type LintOptions } from '../src/project/lint.js';
 import type { Rule } from '../src/engine/rule.js';
 import { ruleModules } from '../rules/index.js';
+import { caseLintOptions } from '../src/testing/index.js';
 import { REPO_ROOT } from './support/cli.js';
 import { findNginx, nginxModulesPath, runNginx, stageCase } from './nginx-oracle/oracle.mjs';
 
@@ -53,16 +53,9 @@ function copyCase(caseDir: string): string {
   return target;
 }
 
-/** As the fixture runner lints a case: its own config (or none), paths relative to it. */
+/** As the rule tester lints a case: its own config (or none), paths relative to it; one rule or every shipped one. */
 function caseOptions(dir: string, rules: { only: Rule<object> } | 'shipped'): LintOptions {
-  const configFile = CONFIG_FILE_NAMES.map((name) => join(dir, name)).find((path) => existsSync(path));
-  return {
-    cwd: dir,
-    paths: ['.'],
-    ...(configFile ? { configFile } : { noConfig: true }),
-    gitignore: false,
-    ...(rules === 'shipped' ? {} : { extraRules: [rules.only], shippedRules: false }),
-  };
+  return caseLintOptions(dir, rules === 'shipped' ? undefined : rules.only);
 }
 
 function countByRule(findings: readonly Finding[]): Map<string, number> {

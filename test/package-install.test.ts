@@ -121,5 +121,25 @@ describe('npm package', () => {
     expect(explainRun.code).toBe(0);
     // The rule's README follows the header line, read from the package's rules/ folder.
     expect(explainRun.stdout).toContain('error, unsafe fix available)\n\n# sysctl/tcp-tw-recycle\n');
+
+    // A plugin is written against hoplint/kit and tested with hoplint/testing, as the shipped rules are.
+    await writeFile(
+      join(project, 'swappiness.mjs'),
+      "import { at, defineRule } from 'hoplint/kit';\n" +
+        "export default defineRule({\n" +
+        "  meta: { id: 'team/swappiness', layer: 'sysctl', severity: 'warning', summary: 'vm.swappiness is set', docsUrl: 'https://example.test/swappiness' },\n" +
+        "  check({ sysctl, report }) {\n" +
+        "    for (const a of sysctl.allAssignments()) if (a.key === 'vm.swappiness') report({ ...at(a.keySpan), message: 'vm.swappiness is set' });\n" +
+        '  },\n' +
+        '});\n',
+    );
+    await writeFile(
+      join(project, 'check.mjs'),
+      "import { checkInvalidCase } from 'hoplint/testing';\n" +
+        "import rule from './swappiness.mjs';\n" +
+        "await checkInvalidCase(rule, { files: { 'sysctl.conf': 'vm.swappiness = 10\\n' }, findings: [{ line: 1, column: 1, endLine: 1, endColumn: 14 }] });\n" +
+        "console.log('ok');\n",
+    );
+    expect(await run('node', ['check.mjs'], project)).toMatchObject({ code: 0, stdout: 'ok\n' });
   }, 600_000);
 });

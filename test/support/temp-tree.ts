@@ -1,14 +1,2 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-
-/** Writes `{ 'conf.d/a.conf': '…' }` under a fresh temporary directory and returns its path. */
-export async function writeTree(files: Record<string, string | Uint8Array>, prefix = 'hoplint-'): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), prefix));
-  for (const [path, content] of Object.entries(files)) {
-    const target = join(root, path);
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, content);
-  }
-  return root;
-}
+// The tests' temporary trees are the rule tester's (src/testing), so there is one way to write one.
+export { writeTree } from '../../src/testing/index.js';

@@ -1,5 +1,5 @@
-import { testRule } from '../../../test/support/rule-tester.js';
 import rule from './index.js';
+import { testRule } from '../../../src/testing/index.js';
 
 const check = (line: string): Record<string, string> => ({
   'nginx.conf': `events {}\nhttp {\n    upstream app {\n        server 10.0.0.5:80;\n        ${line}\n    }\n}\n`,

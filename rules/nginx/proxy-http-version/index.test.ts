@@ -1,9 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixRoundTrip, readCase } from '../../../test/support/fix-roundtrip.js';
-import { testRule } from '../../../test/support/rule-tester.js';
 import rule from './index.js';
+import { fixRoundTrip, readCase, testRule } from '../../../src/testing/index.js';
 
 const positives = join(import.meta.dirname, 'fixtures', 'positive');
 

@@ -1,5 +1,5 @@
-import { testRule } from '../../../test/support/rule-tester.js';
 import rule from './index.js';
+import { testRule } from '../../../src/testing/index.js';
 
 testRule({
   rule,

@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintAfterFixes } from '../../../test/support/fixture-fixes.js';
-import { testRule } from '../../../test/support/rule-tester.js';
 import rule from './index.js';
+import { lintAfterFixes, testRule } from '../../../src/testing/index.js';
 
 const positive = (name: string): string => join(import.meta.dirname, 'fixtures', 'positive', name);
 

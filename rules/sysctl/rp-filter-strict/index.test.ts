@@ -1,23 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ruleFindingsIn } from '../../../test/support/fixture-findings.js';
-import { lintAfterFixes } from '../../../test/support/fixture-fixes.js';
-import { testRule } from '../../../test/support/rule-tester.js';
 import rule from './index.js';
+import { lintAfterFixes, ruleFindings, testRule } from '../../../src/testing/index.js';
 
 const positive = (name: string): string => join(import.meta.dirname, 'fixtures', 'positive', name);
 const KUBE_PROXY = 'apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nmode: ipvs\n';
 
 describe('sysctl/rp-filter-strict severity', () => {
   it('is an error with the kube-proxy config as related location on an IPVS node', async () => {
-    const [finding] = await ruleFindingsIn(rule, positive('tunnel-interface-on-ipvs-node'));
+    const [finding] = await ruleFindings(rule, { dir: positive('tunnel-interface-on-ipvs-node') });
     expect(finding?.severity).toBe('error');
     expect(finding?.related?.map(({ file, line, column }) => ({ file, line, column }))).toEqual([{ file: 'kube-proxy/config.yaml', line: 3, column: 7 }]);
   });
 
   it('stays a warning without IPVS, tunnel or Kubernetes evidence', async () => {
-    const [finding] = await ruleFindingsIn(rule, positive('centos-all-strict'));
+    const [finding] = await ruleFindings(rule, { dir: positive('centos-all-strict') });
     expect(finding?.severity).toBe('warning');
     expect(finding?.related).toBeUndefined();
   });

@@ -1,16 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ruleFindingsIn } from '../../../test/support/fixture-findings.js';
-import { lintAfterFixes } from '../../../test/support/fixture-fixes.js';
-import { testRule } from '../../../test/support/rule-tester.js';
 import rule from './index.js';
+import { lintAfterFixes, ruleFindings, testRule } from '../../../src/testing/index.js';
 
 const positive = (name: string): string => join(import.meta.dirname, 'fixtures', 'positive', name);
 
 describe('sysctl/tcp-tw-recycle NAT evidence and kernel version', () => {
   it('names kube-proxy in ipvs mode as a related location', async () => {
-    const [finding] = await ruleFindingsIn(rule, positive('kube-proxy-ipvs-node'));
+    const [finding] = await ruleFindings(rule, { dir: positive('kube-proxy-ipvs-node') });
     expect(finding?.message).toContain('kube-proxy in ipvs mode');
     expect(finding?.related).toEqual([
       { file: 'kube-proxy/config.yaml', line: 3, column: 7, endLine: 3, endColumn: 11, message: expect.stringContaining('kube-proxy runs in ipvs mode') },
@@ -18,7 +16,7 @@ describe('sysctl/tcp-tw-recycle NAT evidence and kernel version', () => {
   });
 
   it('points at environment.clientsBehindSnat in hoplint.config.yaml and says sysctl -p fails on 4.19', async () => {
-    const [finding] = await ruleFindingsIn(rule, positive('snat-declared-kernel-4.19'));
+    const [finding] = await ruleFindings(rule, { dir: positive('snat-declared-kernel-4.19') });
     // Line 3 of the config is `  clientsBehindSnat: true`: the related location is the `true`.
     expect(finding?.related).toEqual([
       { file: 'hoplint.config.yaml', line: 3, column: 22, endLine: 3, endColumn: 26, message: expect.stringContaining('environment.clientsBehindSnat') },
@@ -28,7 +26,7 @@ describe('sysctl/tcp-tw-recycle NAT evidence and kernel version', () => {
   });
 
   it('has no related locations without NAT evidence', async () => {
-    const [finding] = await ruleFindingsIn(rule, positive('enabled-without-nat-evidence'));
+    const [finding] = await ruleFindings(rule, { dir: positive('enabled-without-nat-evidence') });
     expect(finding?.related).toBeUndefined();
     expect(finding?.message).toContain('Linux 4.12 removed the key.');
   });
