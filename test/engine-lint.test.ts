@@ -30,8 +30,6 @@ const counting = defineRule<{ max: number }>({
     layer: 'hop',
     severity: 'info',
     summary: 'test rule',
-    rationale: 'test',
-    howToFix: 'test',
     docsUrl: 'https://example.test',
     optionsSchema: { type: 'object', additionalProperties: false, properties: { max: { type: 'integer', minimum: 0 } } },
     defaultOptions: { max: 1 },

@@ -76,7 +76,7 @@ describe('hoplint lsp --stdio', () => {
       ['nginx/upstream-keepalive-connection-header', 9, 12, 9, 22],
     ]);
     const version = byCode(published, 'nginx/proxy-http-version');
-    expect(version).toMatchObject({ severity: 2, source: 'hoplint', codeDescription: { href: 'https://nginx.org/en/docs/http/ngx_http_proxy_module.html#proxy_http_version' } });
+    expect(version).toMatchObject({ severity: 2, source: 'hoplint', codeDescription: { href: 'https://github.com/hoplint/hoplint/blob/main/rules/nginx/proxy-http-version/README.md' } });
     const backlog = byCode(published, 'hop/listen-backlog-somaxconn');
     expect(backlog.relatedInformation).toEqual([
       { location: { uri: uri('sysctl.conf'), range: { start: { line: 1, character: 21 }, end: { line: 1, character: 25 } } }, message: 'net.core.somaxconn = 1024 caps every listen backlog' },

@@ -10,7 +10,7 @@ afterAll(async () => {
 
 // A rule that reports every sysctl assignment of `vm.swappiness`, to test the tester with.
 const rule = defineRule({
-  meta: { id: 'test/swappiness', layer: 'sysctl', severity: 'warning', summary: 'vm.swappiness is set', rationale: 'A test rule.', howToFix: 'Remove it.', docsUrl: 'https://example.test/swappiness' },
+  meta: { id: 'test/swappiness', layer: 'sysctl', severity: 'warning', summary: 'vm.swappiness is set', docsUrl: 'https://example.test/swappiness' },
   check({ sysctl, report }) {
     for (const assignment of sysctl.allAssignments()) {
       if (assignment.key === 'vm.swappiness') report({ ...at(assignment.keySpan), message: `vm.swappiness = ${assignment.value}` });

@@ -15,11 +15,7 @@ export const syntaxRule: Rule = defineRule({
     layer: 'core',
     severity: 'error',
     summary: 'A file cannot be read or parsed',
-    rationale:
-      'A config that its program rejects never takes effect: `nginx -t` refuses to reload, `sysctl --system` skips the line, `kubectl apply` fails the whole manifest. hoplint reports where the parse stops and still lints every other file, so one typo does not hide the rest of the findings.',
-    howToFix: 'Fix the text at the reported position so that the file parses; the message quotes what was expected.',
-    docsUrl: 'https://github.com/hoplint/hoplint/blob/main/docs/rules/syntax.md',
-    examples: [{ language: 'nginx', bad: 'location / {\n    proxy_pass http://backend\n}', good: 'location / {\n    proxy_pass http://backend;\n}' }],
+    docsUrl: 'https://github.com/hoplint/hoplint/blob/main/rules/core/syntax/README.md',
     tags: ['correctness'],
   },
   check({ workspace, report }) {
@@ -41,17 +37,7 @@ export const unusedDisableRule: Rule = defineRule({
     severity: 'warning',
     optIn: true,
     summary: 'A hoplint-disable comment suppresses nothing',
-    rationale:
-      'A suppression outlives the finding it was written for: after the config is fixed, the comment stays and would silently hide the next real problem on that line. Reporting unused suppressions keeps every remaining one deliberate.',
-    howToFix: 'Delete the comment, or remove the rule ids it lists that no longer report anything there.',
-    docsUrl: 'https://github.com/hoplint/hoplint/blob/main/docs/rules/unused-disable.md',
-    examples: [
-      {
-        language: 'nginx',
-        bad: '# hoplint-disable-next-line nginx/unknown-directive -- module not built yet\nproxy_pass http://backend;',
-        good: 'proxy_pass http://backend;',
-      },
-    ],
+    docsUrl: 'https://github.com/hoplint/hoplint/blob/main/rules/core/unused-disable/README.md',
     tags: ['maintainability'],
   },
   check() {

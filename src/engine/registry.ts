@@ -1,4 +1,5 @@
 import type { Rule } from './rule.js';
+import { docsFromReadme, type RuleDocs } from './rule-docs.js';
 import { didYouMean } from '../core/suggest.js';
 import { UsageError } from '../core/errors.js';
 
@@ -7,11 +8,14 @@ export interface RegisteredRule {
   rule: Rule<object>;
   /** Folder under `rules/` holding the rule's README.md and fixtures; absent for built-in rules. */
   dir?: string;
+  /** Reads the rule's documentation page (its README), when it has one; the project knows where pages are. */
+  readme?: () => string | undefined;
 }
 
 /** The rules of a run, by id: built-in, shipped, policies and plugins, as the project assembles them. */
 export class RuleRegistry {
   private readonly byId = new Map<string, RegisteredRule>();
+  private readonly docs = new Map<string, RuleDocs>();
 
   constructor(entries: Iterable<RegisteredRule>) {
     for (const entry of entries) {
@@ -44,6 +48,22 @@ export class RuleRegistry {
       const y = b.rule.meta.id;
       return core || (x < y ? -1 : x > y ? 1 : 0);
     });
+  }
+
+  /**
+   * What a rule's documentation says: its README when it has one, else the `docs` it carries,
+   * else its summary alone. Read once per rule.
+   */
+  docsOf(id: string): RuleDocs | undefined {
+    const entry = this.byId.get(id);
+    if (!entry) return undefined;
+    let docs = this.docs.get(id);
+    if (!docs) {
+      const readme = entry.readme?.();
+      docs = readme !== undefined ? docsFromReadme(readme) : (entry.rule.docs ?? { description: entry.rule.meta.summary, howToFix: '' });
+      this.docs.set(id, docs);
+    }
+    return docs;
   }
 
   /** Throws a UsageError naming the closest id when `id` is unknown. */

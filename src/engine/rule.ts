@@ -3,15 +3,14 @@ import type { SourceRange } from '../core/source.js';
 import type { RuleKit } from '../kit/context.js';
 import type { RuleLayer } from '../languages/registry.js';
 
+import type { RuleDocs } from './rule-docs.js';
+
 export type { RuleLayer };
 
-export interface RuleExample {
-  /** Language of the snippets: how `hoplint explain` labels them. */
-  language: 'nginx' | 'sysctl' | 'yaml' | 'json';
-  bad: string;
-  good: string;
-}
-
+/**
+ * What tools need to know of a rule to run and list it. What it catches and why, how to fix it
+ * and its examples are its documentation: the README beside a shipped rule, `docs` for others.
+ */
 export interface RuleMeta {
   /** Stable public id, `<layer>/<name>`, e.g. `nginx/proxy-http-version`. */
   id: string;
@@ -19,12 +18,7 @@ export interface RuleMeta {
   severity: Severity;
   /** One line: what the rule catches. */
   summary: string;
-  /** Why it matters — the mechanism, and the incident it comes from. */
-  rationale: string;
-  /** What to write instead. */
-  howToFix: string;
-  /** Which incident of INCIDENTS.md the rule comes from, e.g. `1. Docker Swarm gateway`. */
-  incident?: string;
+  /** The rule's own documentation page (its README for a shipped rule). */
   docsUrl: string;
   /** Whether the rule offers fixes, and how safe they are. */
   fixable?: FixSafety;
@@ -32,7 +26,6 @@ export interface RuleMeta {
   optionsSchema?: Record<string, unknown>;
   /** Default options, merged under the user's. */
   defaultOptions?: Record<string, unknown>;
-  examples?: RuleExample[];
   /** Tags for SARIF (`properties.tags`). */
   tags?: string[];
   /** Off unless the config or a flag turns it on (e.g. `unused-disable`). */
@@ -59,6 +52,8 @@ export interface RuleContext<Options = Record<string, unknown>> extends RuleKit 
 export interface Rule<Options = Record<string, unknown>> {
   meta: RuleMeta;
   check(context: RuleContext<Options>): void;
+  /** For a rule without a README (a policy, a plugin): what explain, SARIF and the editor show. */
+  docs?: RuleDocs;
 }
 
 /** Identity helper that gives rule modules (built-in and plugins) their types. */

@@ -19,9 +19,10 @@ export interface HoverInput {
 
 function findingSection(finding: Finding, registry: RuleRegistry | undefined): string {
   const meta = registry?.get(finding.ruleId)?.rule.meta;
+  const docs = registry?.docsOf(finding.ruleId);
   const lines = [`**${finding.ruleId}** (${finding.severity}): ${finding.message}`];
   if (meta) {
-    lines.push('', meta.summary, '', `**Why.** ${meta.rationale}`, '', `**Fix.** ${meta.howToFix}`);
+    lines.push('', meta.summary, '', `**Why.** ${docs?.description ?? ''}`, '', `**Fix.** ${docs?.howToFix ?? ''}`);
     if (finding.fix) lines.push('', `Quick fix available: ${finding.fix.title}${finding.fix.safety === 'unsafe' ? ' (unsafe: review the change)' : ''}.`);
     if (meta.docsUrl) lines.push('', `[Documentation](${meta.docsUrl})`);
   }

@@ -1,7 +1,8 @@
 import type { ValidateFunction } from 'ajv';
 import type { SourceRange } from '../core/source.js';
 import type { Workspace } from '../link/workspace.js';
-import { defineRule, type FindingInput, type Rule, type RuleExample } from '../engine/rule.js';
+import { defineRule, type FindingInput, type Rule } from '../engine/rule.js';
+import type { RuleExample } from '../engine/rule-docs.js';
 import { rulePrefixOf } from '../languages/registry.js';
 import { renderMessage } from './message.js';
 import type { NginxSelector } from './nginx-selector.js';
@@ -72,11 +73,13 @@ export function compilePolicy(policy: PreparedPolicy): Rule {
       layer: rulePrefixOf(policy.kind),
       severity: input.severity ?? 'warning',
       summary: input.summary ?? input.message,
-      rationale: input.description ? `${input.description}\n\n${origin}` : origin,
-      howToFix: input.howToFix ?? 'Change the configuration so that it meets the policy, or suppress the finding with a hoplint-disable comment that says why.',
       docsUrl: policy.docsUrl,
-      examples: examplesFrom(input.tests),
       tags: ['policy', ...(input.tags ?? [])],
+    },
+    docs: {
+      description: input.description ? `${input.description}\n\n${origin}` : origin,
+      howToFix: input.howToFix ?? 'Change the configuration so that it meets the policy, or suppress the finding with a hoplint-disable comment that says why.',
+      examples: examplesFrom(input.tests),
     },
     check({ workspace, report }) {
       const byPath = new Map(workspace.files.map((file) => [file.absolutePath, file.path]));

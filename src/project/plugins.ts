@@ -63,10 +63,27 @@ function problemOf(candidate: unknown): string | undefined {
   if (typeof meta.id !== 'string' || !RULE_ID.test(meta.id)) return `has id ${JSON.stringify(meta.id)}; a plugin rule id is "<namespace>/<name>" in lower case, e.g. "acme/no-debug"`;
   if (!LAYERS.includes(meta.layer as string)) return `"${meta.id}" has layer ${JSON.stringify(meta.layer)}; expected one of ${LAYERS.join(', ')}`;
   if (!SEVERITIES.includes(meta.severity as string)) return `"${meta.id}" has severity ${JSON.stringify(meta.severity)}; expected one of ${SEVERITIES.join(', ')}`;
-  for (const field of ['summary', 'rationale', 'howToFix', 'docsUrl']) {
+  for (const field of ['summary', 'docsUrl']) {
     if (typeof meta[field] !== 'string') return `"${meta.id}" has no meta.${field} (a string)`;
   }
   return undefined;
+}
+
+/** Rules written before `docs` existed, with their docs taken from `meta.rationale` and `meta.howToFix`; one per original rule. */
+const withLegacyDocs = new WeakMap<Rule<object>, Rule<object>>();
+
+/** A plugin rule with its documentation where the tools look for it: `docs`, or the `meta.rationale` / `meta.howToFix` of older plugins. */
+function documented(rule: Rule<object>): Rule<object> {
+  const legacy = rule.meta as { rationale?: unknown; howToFix?: unknown };
+  if (rule.docs || (typeof legacy.rationale !== 'string' && typeof legacy.howToFix !== 'string')) return rule;
+  let adapted = withLegacyDocs.get(rule);
+  if (!adapted) {
+    const description = typeof legacy.rationale === 'string' ? legacy.rationale : rule.meta.summary;
+    const howToFix = typeof legacy.howToFix === 'string' ? legacy.howToFix : '';
+    adapted = { meta: rule.meta, check: (context) => rule.check(context), docs: { description, howToFix } };
+    withLegacyDocs.set(rule, adapted);
+  }
+  return adapted;
 }
 
 /** The rules a module exports: its default export (a rule, an array or an object of rules), else `rules`. */
@@ -80,7 +97,7 @@ export function rulesOfModule(namespace: Record<string, unknown>, specifier: str
     const problem = problemOf(candidate);
     if (problem) throw new PluginError(`plugin "${specifier}": rule #${index + 1} ${problem}`);
   });
-  return candidates as Rule<object>[];
+  return (candidates as Rule<object>[]).map(documented);
 }
 
 /**

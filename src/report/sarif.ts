@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import type { Finding, Severity } from '../core/finding.js';
 import type { SourceRange } from '../core/source.js';
 import type { Rule } from '../engine/rule.js';
+import type { RuleDocs } from '../engine/rule-docs.js';
 import type { SuppressedFinding } from '../engine/suppressions.js';
 import { fingerprints } from './fingerprint.js';
 import type { Formatter } from './types.js';
@@ -28,16 +29,17 @@ function physicalLocation(range: SourceRange): Record<string, unknown> {
   return { artifactLocation: artifactLocation(range.file), region: region(range) };
 }
 
-function ruleDescriptor(rule: Rule<object>, severity: Severity): Record<string, unknown> {
+function ruleDescriptor(rule: Rule<object>, docs: RuleDocs | undefined, severity: Severity): Record<string, unknown> {
   const { meta } = rule;
+  const howToFix = docs?.howToFix ?? '';
   const tags = [meta.layer, ...(meta.tags ?? [])];
   const properties: Record<string, unknown> = { tags };
   if (meta.tags?.includes('security')) properties['security-severity'] = SECURITY_SEVERITY[severity];
   return {
     id: meta.id,
     shortDescription: { text: meta.summary },
-    fullDescription: { text: meta.rationale },
-    help: { text: meta.howToFix, markdown: `${meta.howToFix}\n\n[Documentation](${meta.docsUrl})` },
+    fullDescription: { text: docs?.description ?? meta.summary },
+    help: { text: howToFix, markdown: `${howToFix}\n\n[Documentation](${meta.docsUrl})` },
     helpUri: meta.docsUrl,
     defaultConfiguration: { level: LEVEL[severity] },
     properties,
@@ -105,7 +107,7 @@ export const sarif: Formatter = (result, { version }) => {
             version,
             semanticVersion: version,
             informationUri: 'https://github.com/hoplint/hoplint',
-            rules: described.map(({ rule }) => ruleDescriptor(rule, result.settings.get(rule.meta.id)?.severity ?? rule.meta.severity)),
+            rules: described.map(({ rule }) => ruleDescriptor(rule, result.registry.docsOf(rule.meta.id), result.settings.get(rule.meta.id)?.severity ?? rule.meta.severity)),
           },
         },
         originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(result.cwd.endsWith('/') ? result.cwd : `${result.cwd}/`).href } },

@@ -63,16 +63,9 @@ export default defineRule({
     layer: 'cni',
     severity: 'error',
     summary: 'An overlay network (VXLAN, IPIP, WireGuard, Geneve) whose MTU plus encapsulation overhead exceeds the underlay MTU.',
-    rationale:
-      "Encapsulation adds headers to every pod packet (VXLAN 50 bytes, IPIP 20, WireGuard 60, Geneve 50+). When the pod MTU is the host NIC's 1500, a full-size packet " +
-      'becomes larger than the underlay carries; it is dropped or fragmented between hosts, so small requests work and large bodies fail — 502s and 504s behind the gateway.',
-    howToFix:
-      'Set the overlay MTU to the underlay MTU minus the overhead (1450 for VXLAN on a 1500 network, 1480 for IPIP, 1440 for WireGuard), or let the CNI detect it. Declare a jumbo-frame underlay as `environment.underlayMtu`.',
-    incident: '2. Rancher Kubernetes: overlay MTU 1500 → gateway 502 on large bodies',
-    docsUrl: 'https://docs.tigera.io/calico/latest/networking/configuring/mtu',
+    docsUrl: 'https://github.com/hoplint/hoplint/blob/main/rules/cni/overlay-mtu/README.md',
     fixable: 'unsafe',
     tags: ['reliability', 'mtu'],
-    examples: [{ language: 'yaml', bad: 'network:\n  plugin: canal\n  mtu: 1500', good: 'network:\n  plugin: canal\n  mtu: 1450' }],
   },
   check(context) {
     const { network: networks } = context;

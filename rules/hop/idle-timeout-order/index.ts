@@ -14,15 +14,9 @@ export default defineRule({
     layer: 'hop',
     severity: 'warning',
     summary: 'nginx `keepalive_timeout` not above the idle timeout of the load balancer in front of it.',
-    rationale:
-      'A load balancer reuses idle connections to nginx until its own idle timeout. If nginx closes an idle connection first, a request the LB sends at that moment meets a closed socket, ' +
-      'and the client gets a 502. Each hop must keep idle connections open longer than the hop in front of it.',
-    howToFix: "Set `keepalive_timeout` above the LB idle timeout declared in `environment.lbIdleTimeoutSeconds` (the write-up chose the LB's value + 1 s).",
-    incident: '2. Rancher Kubernetes: overlay MTU 1500 → gateway 502 on large bodies',
-    docsUrl: 'https://nginx.org/en/docs/http/ngx_http_core_module.html#keepalive_timeout',
+    docsUrl: 'https://github.com/hoplint/hoplint/blob/main/rules/hop/idle-timeout-order/README.md',
     fixable: 'unsafe',
     tags: ['reliability', 'cross-layer'],
-    examples: [{ language: 'nginx', bad: 'keepalive_timeout 60s;   # LB idle timeout 60 s', good: 'keepalive_timeout 61s;' }],
   },
   check(context) {
     const lbSeconds = context.environment.lbIdleTimeoutSeconds;

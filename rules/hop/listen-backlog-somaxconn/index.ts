@@ -6,14 +6,8 @@ export default defineRule({
     layer: 'hop',
     severity: 'warning',
     summary: 'An nginx `listen … backlog=N` above the effective `net.core.somaxconn`, which silently caps it.',
-    rationale:
-      'The kernel caps every listen backlog at net.core.somaxconn without an error. nginx starts fine with `backlog=65535`, but the accept queue holds only somaxconn connections; ' +
-      'under a burst the rest are dropped, and load balancer health checks fail while nginx looks idle.',
-    howToFix: 'Raise `net.core.somaxconn` to at least the largest backlog nginx asks for (on the same host), or lower the backlog to what the kernel grants.',
-    incident: '2. Rancher Kubernetes: overlay MTU 1500 → gateway 502 on large bodies',
-    docsUrl: 'https://nginx.org/en/docs/http/ngx_http_core_module.html#listen',
+    docsUrl: 'https://github.com/hoplint/hoplint/blob/main/rules/hop/listen-backlog-somaxconn/README.md',
     tags: ['reliability', 'cross-layer'],
-    examples: [{ language: 'nginx', bad: 'listen 80 backlog=65535;   # sysctl.conf: net.core.somaxconn = 1024', good: 'listen 80 backlog=4096;    # sysctl.conf: net.core.somaxconn = 4096' }],
   },
   check(context) {
     const { sysctl, environment } = context;

@@ -9,14 +9,8 @@ export default defineRule({
     layer: 'hop',
     severity: 'info',
     summary: 'A host sysctl of a per-network-namespace key (e.g. `net.core.somaxconn`) that Pods will not inherit.',
-    rationale:
-      'Most `net.*` keys live in each network namespace. A Pod gets a fresh namespace with kernel defaults, so tuning `net.core.somaxconn` on the host does not reach the gateway container ' +
-      'that needed it — the fix appears applied while the Pod still runs with 4096 (or 128).',
-    howToFix: 'Set the key for the Pod in `spec.securityContext.sysctls` (safe keys are allowed by default; others need the kubelet\'s `--allowed-unsafe-sysctls`), or via an init container; keep the host setting for host-network processes.',
-    incident: '2. Rancher Kubernetes: overlay MTU 1500 → gateway 502 on large bodies',
-    docsUrl: 'https://kubernetes.io/docs/tasks/administer-cluster/sysctl-cluster/',
+    docsUrl: 'https://github.com/hoplint/hoplint/blob/main/rules/hop/namespaced-sysctl/README.md',
     tags: ['kubernetes', 'cross-layer'],
-    examples: [{ language: 'yaml', bad: '# sysctl.conf on the node: net.core.somaxconn = 4096', good: 'spec:\n  securityContext:\n    sysctls:\n      - name: net.core.somaxconn\n        value: "4096"' }],
   },
   check(context) {
     const { sysctl, kubernetes } = context;

@@ -9,14 +9,8 @@ export default defineRule({
     layer: 'hop',
     severity: 'warning',
     summary: 'An nginx upstream server or proxy_pass target in the NodePort range that no Service in the linted set declares.',
-    rationale:
-      'A proxy or load balancer in front of a cluster reaches Services through their NodePorts. When the port it targets is not (or no longer) a Service\'s nodePort, ' +
-      'every node refuses the connection and the proxy marks all backends down; the mismatch is invisible when each layer is reviewed alone.',
-    howToFix: 'Point the upstream at the Service\'s declared `nodePort`, or declare that `nodePort` on the intended Service.',
-    incident: '2. Rancher Kubernetes: overlay MTU 1500 → gateway 502 on large bodies',
-    docsUrl: 'https://kubernetes.io/docs/concepts/services-networking/service/#type-nodeport',
+    docsUrl: 'https://github.com/hoplint/hoplint/blob/main/rules/hop/nodeport-undeclared/README.md',
     tags: ['correctness', 'cross-layer'],
-    examples: [{ language: 'nginx', bad: 'upstream gateway { server 172.16.0.11:30005; }   # Service declares nodePort: 30004', good: 'upstream gateway { server 172.16.0.11:30004; }' }],
   },
   check(context) {
     const { kubernetes } = context;

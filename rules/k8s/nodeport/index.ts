@@ -18,15 +18,8 @@ export default defineRule({
     layer: 'k8s',
     severity: 'error',
     summary: "A `nodePort` outside the cluster's NodePort range, used by two Services, or set on a Service type that has no node ports.",
-    rationale:
-      "The API server rejects a Service whose nodePort lies outside `--service-node-port-range` (30000–32767 unless the cluster says otherwise, e.g. RKE's `service_node_port_range`), " +
-      'a nodePort already allocated to another Service (node ports are allocated per number, whatever the protocol), and a nodePort on a ClusterIP or ExternalName Service. ' +
-      'The deploy fails — or, across environments, the load balancer targets a port that belongs to someone else.',
-    howToFix: 'Pick a free port inside the range on a NodePort or LoadBalancer Service, or leave `nodePort` out and let Kubernetes allocate one (then point the load balancer at the allocated port).',
-    incident: '2. Rancher Kubernetes: overlay MTU 1500 → gateway 502 on large bodies',
-    docsUrl: 'https://kubernetes.io/docs/concepts/services-networking/service/#type-nodeport',
+    docsUrl: 'https://github.com/hoplint/hoplint/blob/main/rules/k8s/nodeport/README.md',
     tags: ['correctness', 'kubernetes'],
-    examples: [{ language: 'yaml', bad: 'type: NodePort\nports:\n  - port: 80\n    nodePort: 8080', good: 'type: NodePort\nports:\n  - port: 80\n    nodePort: 30080' }],
   },
   check(context) {
     const { kubernetes } = context;

@@ -18,14 +18,8 @@ export default defineRule({
     layer: 'k8s',
     severity: 'warning',
     summary: 'A Service whose selector picks none of the workloads of its namespace in the linted set.',
-    rationale:
-      'A Service routes only to Pods whose labels match every key of its selector, in its own namespace. A typo in a label or a wrong namespace leaves it without endpoints: ' +
-      'connections to it are refused while every manifest looks fine on its own.',
-    howToFix: 'Make the selector equal to labels of the Pod template (`spec.template.metadata.labels`) of the intended workload, in the same namespace.',
-    incident: '4. Kubernetes Service over IPVS: wrong targetPort, FIN timeout, rp_filter',
-    docsUrl: 'https://kubernetes.io/docs/concepts/services-networking/service/',
+    docsUrl: 'https://github.com/hoplint/hoplint/blob/main/rules/k8s/service-selector/README.md',
     tags: ['correctness', 'kubernetes'],
-    examples: [{ language: 'yaml', bad: 'selector:\n  app: redis-master   # pods are labelled app: redis', good: 'selector:\n  app: redis' }],
   },
   check(context) {
     const model = context.kubernetes;

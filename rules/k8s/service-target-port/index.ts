@@ -12,20 +12,8 @@ export default defineRule({
     layer: 'k8s',
     severity: 'error',
     summary: 'A Service `targetPort` that no container of the Pods its selector picks exposes.',
-    rationale:
-      'kube-proxy sends Service traffic to the targetPort of every selected Pod (with IPVS, each becomes a real server). A targetPort where nothing listens — often a left-over 80 ' +
-      'after the Service was edited — gets a share of the connections that are refused: with round-robin, half of the traffic fails. A named targetPort that no container names gives no endpoints at all.',
-    howToFix: 'Point `targetPort` at a port the containers declare, preferably by name (`targetPort: http` with `ports: [{name: http, containerPort: 8080}]`), and delete ports the Pods do not serve.',
-    incident: '4. Kubernetes Service over IPVS: wrong targetPort, FIN timeout, rp_filter',
-    docsUrl: 'https://kubernetes.io/docs/concepts/services-networking/service/#defining-a-service',
+    docsUrl: 'https://github.com/hoplint/hoplint/blob/main/rules/k8s/service-target-port/README.md',
     tags: ['correctness', 'kubernetes'],
-    examples: [
-      {
-        language: 'yaml',
-        bad: 'ports:\n  - port: 6379\n    targetPort: 6379\n  - port: 80\n    targetPort: 80   # containers listen on 6379 only',
-        good: 'ports:\n  - name: redis\n    port: 6379\n    targetPort: redis',
-      },
-    ],
   },
   check(context) {
     const model = context.kubernetes;

@@ -47,21 +47,8 @@ export default defineRule({
     layer: 'nginx',
     severity: 'warning',
     summary: 'A Tengine `check_http_send` request that is malformed, rejected, or that forces the proxy to close the connection first.',
-    rationale:
-      'The checker sends the string verbatim. Without the terminating blank line (`\\r\\n\\r\\n`) the backend waits for more headers and the check times out; ' +
-      'HTTP/1.1 without a `Host` header earns a 400. A request that keeps the backend\'s side open (HTTP/1.1 without `Connection: close`) while `check_keepalive_requests` is 1 means the checker is sure to close first and hold the TIME_WAIT. ' +
-      'Tengine refuses to start on a `check_http_send` that comes before `check` or belongs to a check that is not `type=http`.',
-    howToFix: 'Use `check_http_send "HEAD / HTTP/1.0\\r\\n\\r\\n";` with `check_keepalive_requests 2;` — the backend then closes first — or an HTTP/1.1 request with `Host` and `Connection: close`; write it after `check … type=http`.',
-    incident: '3. Tengine health checks: TIME_WAIT pile-up on the proxy',
-    docsUrl: 'https://tengine.taobao.org/document/http_upstream_check.html',
+    docsUrl: 'https://github.com/hoplint/hoplint/blob/main/rules/nginx/check-http-send/README.md',
     tags: ['tengine', 'time-wait'],
-    examples: [
-      {
-        language: 'nginx',
-        bad: 'check interval=5000 rise=2 fall=2 timeout=3000 type=http;\ncheck_http_send "GET /health HTTP/1.1\\r\\n";',
-        good: 'check interval=5000 rise=2 fall=2 timeout=3000 type=http;\ncheck_http_send "HEAD / HTTP/1.0\\r\\n\\r\\n";\ncheck_keepalive_requests 2;',
-      },
-    ],
   },
   check(context) {
     const { nginx } = context;

@@ -8,21 +8,9 @@ export default defineRule({
     layer: 'nginx',
     severity: 'warning',
     summary: 'Tengine HTTP health checks with `check_keepalive_requests` absent or ≤ 1 make the proxy close every check connection itself.',
-    rationale:
-      'After each check response, ngx_http_upstream_check_module closes the connection when its request count exceeds `check_keepalive_requests` (default 1). ' +
-      'With a few milliseconds of latency to the backends that close races ahead of the backend\'s FIN, so the proxy becomes the active closer and holds a TIME_WAIT socket per check — with thousands of backends, most of its ephemeral ports.',
-    howToFix: 'Set `check_keepalive_requests 2;` (or more) and send an HTTP/1.0 request (`check_http_send "HEAD / HTTP/1.0\\r\\n\\r\\n";`) so that the backend closes first.',
-    incident: '3. Tengine health checks: TIME_WAIT pile-up on the proxy',
-    docsUrl: 'https://tengine.taobao.org/document/http_upstream_check.html',
+    docsUrl: 'https://github.com/hoplint/hoplint/blob/main/rules/nginx/check-keepalive-requests/README.md',
     fixable: 'unsafe',
     tags: ['tengine', 'time-wait'],
-    examples: [
-      {
-        language: 'nginx',
-        bad: 'upstream app {\n    server 10.0.0.5:80;\n    check interval=5000 rise=2 fall=2 timeout=3000 type=http;\n    check_http_send "HEAD / HTTP/1.0\\r\\n\\r\\n";\n}',
-        good: 'upstream app {\n    server 10.0.0.5:80;\n    check interval=5000 rise=2 fall=2 timeout=3000 type=http default_down=false;\n    check_http_send "HEAD / HTTP/1.0\\r\\n\\r\\n";\n    check_keepalive_requests 2;\n    check_http_expect_alive http_2xx http_3xx;\n}',
-      },
-    ],
   },
   check(context) {
     const { appendToBlock, healthCheckOf, quoteSource, replaceToken } = context.nginx;

@@ -47,20 +47,8 @@ export default defineRule({
     layer: 'nginx',
     severity: 'warning',
     summary: 'A Tengine `check` whose timeout is not below its interval, or with a parameter Tengine rejects (zero rise/fall, unknown type or key).',
-    rationale:
-      'A check that may still be waiting when the next one is due (`timeout` ≥ `interval`) overlaps itself, and under latency healthy backends are marked down. ' +
-      '`rise=0`, `fall=0`, a value with a unit (`interval=5s`), an unknown `type` or a misspelt key all stop Tengine at startup with "invalid parameter" — a reload that keeps the old config, or a start that fails.',
-    howToFix: 'Keep `timeout` well below `interval` (e.g. `interval=5000 timeout=3000`, both in milliseconds without a unit), use `rise` and `fall` of at least 1 (2 is usual), and one of the types tcp, ssl_hello, http, mysql, ajp, fastcgi.',
-    incident: '3. Tengine health checks: TIME_WAIT pile-up on the proxy',
-    docsUrl: 'https://tengine.taobao.org/document/http_upstream_check.html',
+    docsUrl: 'https://github.com/hoplint/hoplint/blob/main/rules/nginx/check-parameters/README.md',
     tags: ['tengine'],
-    examples: [
-      {
-        language: 'nginx',
-        bad: 'check interval=3000 rise=0 fall=2 timeout=5000 type=http;',
-        good: 'check interval=5000 rise=2 fall=2 timeout=3000 type=http;',
-      },
-    ],
   },
   check(context) {
     const { CHECK_DEFAULTS, checkInteger, healthCheckOf } = context.nginx;

@@ -12,22 +12,9 @@ export default defineRule({
     layer: 'nginx',
     severity: 'warning',
     summary: 'Proxying with the default `proxy_http_version 1.0` makes every upstream request a new TCP connection.',
-    rationale:
-      'nginx speaks HTTP/1.0 to upstreams unless told otherwise, so each proxied request opens a connection that the backend closes after one response. ' +
-      'The closing side keeps the socket in TIME_WAIT for 2×MSL; under load tens of thousands pile up on the backend, ports run out and requests fail. ' +
-      'Upstream keepalive (`keepalive N;` in an `upstream`) also needs HTTP/1.1.',
-    howToFix: 'Set `proxy_http_version 1.1;` in the location (or once in `http {}`), clear the Connection header with `proxy_set_header Connection "";`, and give the upstream a `keepalive` pool.',
-    incident: '1. Docker Swarm gateway: TIME_WAIT and tcp_tw_recycle behind NAT',
-    docsUrl: 'https://nginx.org/en/docs/http/ngx_http_proxy_module.html#proxy_http_version',
+    docsUrl: 'https://github.com/hoplint/hoplint/blob/main/rules/nginx/proxy-http-version/README.md',
     fixable: 'safe',
     tags: ['performance', 'time-wait'],
-    examples: [
-      {
-        language: 'nginx',
-        bad: 'location / {\n    proxy_pass http://backend;\n}',
-        good: 'location / {\n    proxy_http_version 1.1;\n    proxy_set_header Connection "";\n    proxy_pass http://backend;\n}',
-      },
-    ],
   },
   check(context) {
     const { argCount, argValue, directiveText, effectiveDirective, insertIntoBlock, proxyingLocation, quoteSource, replaceToken } = context.nginx;

@@ -15,21 +15,9 @@ export default defineRule({
     layer: 'nginx',
     severity: 'warning',
     summary: 'A level that sets any `proxy_set_header` silently drops every one inherited from above.',
-    rationale:
-      '`proxy_set_header` is inherited only by levels that define none of their own. One header added in a location therefore discards the server\'s or http\'s ' +
-      '`Connection ""` (and upstream keepalive with it), `Host` and `X-Forwarded-*`, with no warning from nginx.',
-    howToFix: 'Repeat the inherited headers that matter at the level that defines its own, or move all `proxy_set_header` lines to one level (an `include` of a shared snippet keeps them in one place).',
-    incident: '1. Docker Swarm gateway: TIME_WAIT and tcp_tw_recycle behind NAT',
-    docsUrl: 'https://nginx.org/en/docs/http/ngx_http_proxy_module.html#proxy_set_header',
+    docsUrl: 'https://github.com/hoplint/hoplint/blob/main/rules/nginx/proxy-set-header-inheritance/README.md',
     fixable: 'unsafe',
     tags: ['correctness'],
-    examples: [
-      {
-        language: 'nginx',
-        bad: 'server {\n    proxy_set_header Connection "";\n    proxy_set_header Host $host;\n    location /api/ {\n        proxy_set_header X-Api-Key secret;\n        proxy_pass http://api;\n    }\n}',
-        good: 'server {\n    proxy_set_header Connection "";\n    proxy_set_header Host $host;\n    location /api/ {\n        proxy_set_header Connection "";\n        proxy_set_header Host $host;\n        proxy_set_header X-Api-Key secret;\n        proxy_pass http://api;\n    }\n}',
-      },
-    ],
   },
   check(context) {
     const { directiveText, directivesIn, effectiveProxyHeaders, insertBeforeDirective, nearestLevelWith, quoteSource, statementInBlock } = context.nginx;

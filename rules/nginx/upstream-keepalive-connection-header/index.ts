@@ -98,22 +98,9 @@ export default defineRule({
     layer: 'nginx',
     severity: 'warning',
     summary: 'Proxying to a keepalive upstream without clearing the Connection header defeats the keepalive pool.',
-    rationale:
-      'Unless told otherwise nginx sends `Connection: close` on every proxied request (its default `proxy_set_header Connection close;`), so the backend closes each connection after one response. ' +
-      'The `keepalive` pool stays empty and every request costs a new connection and a TIME_WAIT socket. Forwarding the client\'s header (`$http_connection`) or a WebSocket map that yields `close` has the same effect.',
-    howToFix:
-      'In the proxying location (or the level whose `proxy_set_header` list it inherits) add `proxy_set_header Connection "";` — or, for WebSocket upgrades, a `map $http_upgrade $connection_upgrade { default upgrade; \'\' \'\'; }` and `proxy_set_header Connection $connection_upgrade;`.',
-    incident: '1. Docker Swarm gateway: TIME_WAIT and tcp_tw_recycle behind NAT',
-    docsUrl: 'https://nginx.org/en/docs/http/ngx_http_upstream_module.html#keepalive',
+    docsUrl: 'https://github.com/hoplint/hoplint/blob/main/rules/nginx/upstream-keepalive-connection-header/README.md',
     fixable: 'safe',
     tags: ['performance', 'time-wait'],
-    examples: [
-      {
-        language: 'nginx',
-        bad: 'upstream api { server 10.0.0.5:8080; keepalive 32; }\nserver {\n    location / {\n        proxy_http_version 1.1;\n        proxy_pass http://api;\n    }\n}',
-        good: 'upstream api { server 10.0.0.5:8080; keepalive 32; }\nserver {\n    location / {\n        proxy_http_version 1.1;\n        proxy_set_header Connection "";\n        proxy_pass http://api;\n    }\n}',
-      },
-    ],
   },
   check(context) {
     const { nginx } = context;

@@ -11,21 +11,9 @@ export default defineRule({
     layer: 'nginx',
     severity: 'info',
     summary: 'HTTP/1.1 proxying to an upstream group that has no `keepalive` pool.',
-    rationale:
-      'Without `keepalive N;` in the `upstream` block nginx closes every upstream connection itself after the response, even with HTTP/1.1. ' +
-      'As the closing side, the proxy host then holds a TIME_WAIT socket per request and can exhaust its ephemeral ports.',
-    howToFix: 'Add `keepalive 32;` (sized to the concurrency per worker) to the upstream block, together with `proxy_http_version 1.1;` and `proxy_set_header Connection "";` where it is proxied.',
-    incident: '1. Docker Swarm gateway: TIME_WAIT and tcp_tw_recycle behind NAT',
-    docsUrl: 'https://nginx.org/en/docs/http/ngx_http_upstream_module.html#keepalive',
+    docsUrl: 'https://github.com/hoplint/hoplint/blob/main/rules/nginx/upstream-keepalive-missing/README.md',
     fixable: 'unsafe',
     tags: ['performance', 'time-wait'],
-    examples: [
-      {
-        language: 'nginx',
-        bad: 'upstream api {\n    server 10.0.0.5:8080;\n}',
-        good: 'upstream api {\n    server 10.0.0.5:8080;\n    keepalive 32;\n}',
-      },
-    ],
   },
   check(context) {
     const { appendToBlock, effectiveValue } = context.nginx;

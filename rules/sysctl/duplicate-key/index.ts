@@ -35,14 +35,8 @@ export default defineRule({
     layer: 'sysctl',
     severity: 'warning',
     summary: 'The same sysctl key set to different values; only one reaches the kernel.',
-    rationale:
-      'Within a file the last assignment wins. `sysctl --system` and systemd-sysctl read the *.conf files of /etc/sysctl.d, /run/sysctl.d, /usr/local/lib/sysctl.d and /usr/lib/sysctl.d ' +
-      'in file-name order across all of them, so 99-tuning.conf overrides 50-default.conf wherever each lives; a file masks a same-named file in a lower-priority directory, which is then never read; ' +
-      'and procps applies /etc/sysctl.conf last. A setting that loses is dead text that misleads the next reader — often the one that fixes an incident.',
-    howToFix: 'Keep one assignment per key, in the file that should own it, and delete the others. To override a vendor file, use a later name (99-…) or a same-named file in /etc/sysctl.d.',
-    docsUrl: 'https://man7.org/linux/man-pages/man5/sysctl.d.5.html',
+    docsUrl: 'https://github.com/hoplint/hoplint/blob/main/rules/sysctl/duplicate-key/README.md',
     tags: ['correctness'],
-    examples: [{ language: 'sysctl', bad: 'net.core.somaxconn = 4096\nnet.core.somaxconn = 128', good: 'net.core.somaxconn = 4096' }],
   },
   check(context) {
     const { sysctl, files } = context;

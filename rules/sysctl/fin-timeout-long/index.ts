@@ -10,12 +10,7 @@ export default defineRule<Options>({
     layer: 'sysctl',
     severity: 'info',
     summary: '`net.ipv4.tcp_fin_timeout` above 60 seconds keeps orphaned connections in FIN_WAIT_2 for longer.',
-    rationale:
-      'tcp_fin_timeout is how long an orphaned connection waits in FIN_WAIT_2 for the peer\'s FIN. Longer values keep sockets and memory tied up on busy proxies and IPVS nodes, ' +
-      'where the write-up cut it (with the IPVS tcpfin timeout) to clear connection tables faster.',
-    howToFix: 'Use the default 60 or less, e.g. `net.ipv4.tcp_fin_timeout = 30`.',
-    incident: '4. Kubernetes Service over IPVS: wrong targetPort, FIN timeout, rp_filter',
-    docsUrl: 'https://www.kernel.org/doc/html/latest/networking/ip-sysctl.html',
+    docsUrl: 'https://github.com/hoplint/hoplint/blob/main/rules/sysctl/fin-timeout-long/README.md',
     fixable: 'unsafe',
     optionsSchema: {
       type: 'object',
@@ -24,7 +19,6 @@ export default defineRule<Options>({
     },
     defaultOptions: { maximum: 60 },
     tags: ['time-wait'],
-    examples: [{ language: 'sysctl', bad: 'net.ipv4.tcp_fin_timeout = 120', good: 'net.ipv4.tcp_fin_timeout = 30' }],
   },
   check(context) {
     const { sysctl } = context;

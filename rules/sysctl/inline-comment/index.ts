@@ -6,15 +6,9 @@ export default defineRule({
     layer: 'sysctl',
     severity: 'warning',
     summary: 'A `#` or `;` after a value is not a comment: the kernel receives it as part of the value.',
-    rationale:
-      'procps sysctl and systemd-sysctl treat `#` and `;` as comments only at the start of a line; after a value they are part of it. `net.core.somaxconn = 4096 # burst` writes "4096 # burst" to /proc/sys. ' +
-      'A string key (kernel.domainname, kernel.core_pattern) stores the comment verbatim; a numeric key depends on the kernel\'s parser: a vector key whose comment replaces a number is rejected with "Invalid argument" ' +
-      'and keeps its old value, a single number may be taken with the rest ignored. Either way the file does not say what the kernel gets.',
-    howToFix: 'Move the comment to its own line above the setting.',
-    docsUrl: 'https://man7.org/linux/man-pages/man5/sysctl.conf.5.html',
+    docsUrl: 'https://github.com/hoplint/hoplint/blob/main/rules/sysctl/inline-comment/README.md',
     fixable: 'safe',
     tags: ['correctness'],
-    examples: [{ language: 'sysctl', bad: 'net.core.somaxconn = 4096 # burst capacity', good: '# burst capacity\nnet.core.somaxconn = 4096' }],
   },
   check(context) {
     const { sysctl } = context;

@@ -16,13 +16,8 @@ export default defineRule({
     layer: 'sysctl',
     severity: 'error',
     summary: 'A sysctl value of the wrong type or outside the range the kernel accepts.',
-    rationale:
-      'The kernel\'s proc handlers reject a value that does not parse or is out of range with EINVAL: `sysctl -p` reports an error and the key keeps its old value, ' +
-      'so the tuning the file promises is silently absent.',
-    howToFix: 'Write a value of the documented type within the documented range (hoplint quotes it).',
-    docsUrl: 'https://www.kernel.org/doc/html/latest/admin-guide/sysctl/index.html',
+    docsUrl: 'https://github.com/hoplint/hoplint/blob/main/rules/sysctl/invalid-value/README.md',
     tags: ['correctness'],
-    examples: [{ language: 'sysctl', bad: 'net.ipv4.tcp_tw_reuse = yes', good: 'net.ipv4.tcp_tw_reuse = 1' }],
   },
   check(context) {
     const { sysctl } = context;

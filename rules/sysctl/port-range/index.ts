@@ -14,13 +14,7 @@ export default defineRule<Options>({
     layer: 'sysctl',
     severity: 'warning',
     summary: '`net.ipv4.ip_local_port_range` that the kernel rejects, or that leaves too few ephemeral ports for outgoing connections.',
-    rationale:
-      'Every outgoing connection (a proxy to its upstreams, a health checker to its backends) takes a local port, and a closed one stays in TIME_WAIT for 60 s. ' +
-      'A narrow range runs out under load and connects fail with EADDRNOTAVAIL. The kernel rejects a range whose end is below its start, or (since 4.11) whose start is below ' +
-      '`ip_unprivileged_port_start` (1024), and keeps the old value. Ranges whose ends have different parity let connect() and bind() use separate halves.',
-    howToFix: 'Use a wide range such as `net.ipv4.ip_local_port_range = 10000 65535` (start ≥ 1024, end > start, ideally one end even and one odd).',
-    incident: '3. Tengine health checks: TIME_WAIT pile-up on the proxy',
-    docsUrl: 'https://www.kernel.org/doc/html/latest/networking/ip-sysctl.html',
+    docsUrl: 'https://github.com/hoplint/hoplint/blob/main/rules/sysctl/port-range/README.md',
     optionsSchema: {
       type: 'object',
       properties: { minimumPorts: { type: 'integer', minimum: 1, description: 'Smallest acceptable number of ports in the range.' } },
@@ -28,7 +22,6 @@ export default defineRule<Options>({
     },
     defaultOptions: { minimumPorts: 10000 },
     tags: ['time-wait'],
-    examples: [{ language: 'sysctl', bad: 'net.ipv4.ip_local_port_range = 32768 35000', good: 'net.ipv4.ip_local_port_range = 10000 65535' }],
   },
   check(context) {
     const { sysctl } = context;

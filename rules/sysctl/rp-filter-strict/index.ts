@@ -57,16 +57,9 @@ export default defineRule({
     layer: 'sysctl',
     severity: 'warning',
     summary: 'Strict reverse-path filtering (`rp_filter = 1`) drops packets that arrive on one interface and are routed back through another.',
-    rationale:
-      'The kernel applies the larger of `net.ipv4.conf.all.rp_filter` and the interface\'s own value. In strict mode a packet is dropped when the route back to its source leaves through a different interface. ' +
-      'With IPVS/LVS, tunnels or overlay networks that is the normal case: traffic reaches the real server through a tunnel and the reply leaves through eth0/bond0, so handshakes hang in SYN_RECV. ' +
-      'The finding is raised to an error when the workspace shows kube-proxy, RKE, Swarm\'s IPVS routing mesh or a tunnelling overlay.',
-    howToFix: 'Use loose mode, `rp_filter = 2`, for `all`, `default` and the affected interfaces (or 0 where the network is trusted).',
-    incident: '4. Kubernetes Service over IPVS: wrong targetPort, FIN timeout, rp_filter',
-    docsUrl: 'https://www.kernel.org/doc/html/latest/networking/ip-sysctl.html',
+    docsUrl: 'https://github.com/hoplint/hoplint/blob/main/rules/sysctl/rp-filter-strict/README.md',
     fixable: 'unsafe',
     tags: ['reliability', 'ipvs'],
-    examples: [{ language: 'sysctl', bad: 'net.ipv4.conf.all.rp_filter = 1', good: 'net.ipv4.conf.all.rp_filter = 2' }],
   },
   check(context) {
     const evidence = asymmetricRoutingEvidence(context);

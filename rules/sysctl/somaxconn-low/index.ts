@@ -10,12 +10,7 @@ export default defineRule<Options>({
     layer: 'sysctl',
     severity: 'warning',
     summary: '`net.core.somaxconn` caps every listen backlog; a small value drops connections under bursts.',
-    rationale:
-      'The accept queue of every listening socket is capped at net.core.somaxconn whatever the application asks for (nginx `listen … backlog=`, Java servers). ' +
-      'When the queue is full the kernel drops SYNs or handshake ACKs, which load balancers see as failed health checks and 5xx/timeouts. Linux before 5.4 defaults to 128.',
-    howToFix: 'Set `net.core.somaxconn` to at least 1024 (4096 or more on busy gateways), and keep application backlogs at or below it.',
-    incident: '2. Rancher Kubernetes: overlay MTU 1500 → gateway 502 on large bodies',
-    docsUrl: 'https://www.kernel.org/doc/html/latest/networking/ip-sysctl.html',
+    docsUrl: 'https://github.com/hoplint/hoplint/blob/main/rules/sysctl/somaxconn-low/README.md',
     fixable: 'unsafe',
     optionsSchema: {
       type: 'object',
@@ -24,7 +19,6 @@ export default defineRule<Options>({
     },
     defaultOptions: { minimum: 1024 },
     tags: ['reliability'],
-    examples: [{ language: 'sysctl', bad: 'net.core.somaxconn = 128', good: 'net.core.somaxconn = 4096' }],
   },
   check(context) {
     const { sysctl, environment } = context;

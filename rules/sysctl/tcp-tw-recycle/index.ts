@@ -19,16 +19,9 @@ export default defineRule({
     layer: 'sysctl',
     severity: 'error',
     summary: '`net.ipv4.tcp_tw_recycle` is enabled: SYNs from clients behind NAT are dropped, and Linux ≥ 4.12 no longer has the key.',
-    rationale:
-      'With tcp_tw_recycle the kernel remembers the last TCP timestamp per source address and drops SYNs whose timestamp goes backwards (PAWS). ' +
-      'Behind NAT or SNAT — a load balancer, IPVS, kube-proxy, Swarm\'s routing mesh — many clients with unrelated clocks share one address, so their SYNs look stale and vanish: ' +
-      'connects time out intermittently and `netstat -s` counts "passive connections rejected because of time stamp". Linux removed the key in 4.12, where `sysctl -p` fails on it.',
-    howToFix: 'Delete the line. Handle TIME_WAIT with upstream keepalive (`proxy_http_version 1.1`, `keepalive N`), a wider `ip_local_port_range`, and `net.ipv4.tcp_tw_reuse = 1` with timestamps on.',
-    incident: '1. Docker Swarm gateway: TIME_WAIT and tcp_tw_recycle behind NAT; 5. eBay CAL: SYNs dropped by PAWS behind an F5 SNAT',
-    docsUrl: 'https://www.kernel.org/doc/html/latest/networking/ip-sysctl.html',
+    docsUrl: 'https://github.com/hoplint/hoplint/blob/main/rules/sysctl/tcp-tw-recycle/README.md',
     fixable: 'unsafe',
     tags: ['reliability', 'nat'],
-    examples: [{ language: 'sysctl', bad: 'net.ipv4.tcp_tw_recycle = 1', good: 'net.ipv4.tcp_tw_reuse = 1\nnet.ipv4.tcp_timestamps = 1' }],
   },
   check(context) {
     const { sysctl, nat, environment } = context;

@@ -6,14 +6,8 @@ export default defineRule({
     layer: 'sysctl',
     severity: 'warning',
     summary: '`net.ipv4.tcp_tw_reuse` is on while `net.ipv4.tcp_timestamps` is 0, so reuse never happens.',
-    rationale:
-      'tcp_tw_reuse lets an outgoing connection take over a TIME_WAIT socket only when TCP timestamps prove that old segments cannot be confused with new ones. ' +
-      'With timestamps off the kernel never reuses, so the setting promises relief from port exhaustion that it cannot give.',
-    howToFix: 'Keep `net.ipv4.tcp_timestamps = 1` (the default) wherever `net.ipv4.tcp_tw_reuse` is 1 or 2.',
-    incident: '3. Tengine health checks: TIME_WAIT pile-up on the proxy',
-    docsUrl: 'https://www.kernel.org/doc/html/latest/networking/ip-sysctl.html',
+    docsUrl: 'https://github.com/hoplint/hoplint/blob/main/rules/sysctl/tcp-tw-reuse-timestamps/README.md',
     tags: ['time-wait'],
-    examples: [{ language: 'sysctl', bad: 'net.ipv4.tcp_tw_reuse = 1\nnet.ipv4.tcp_timestamps = 0', good: 'net.ipv4.tcp_tw_reuse = 1\nnet.ipv4.tcp_timestamps = 1' }],
   },
   check(context) {
     const { sysctl } = context;

@@ -10,13 +10,7 @@ export default defineRule<Options>({
     layer: 'sysctl',
     severity: 'info',
     summary: 'A low `net.ipv4.tcp_max_tw_buckets` destroys TIME_WAIT sockets early and floods the kernel log.',
-    rationale:
-      'When more sockets than tcp_max_tw_buckets are in TIME_WAIT the kernel closes the extra ones at once instead of keeping them in TIME_WAIT, and logs "TCP: time wait bucket table overflow" ' +
-      '(newer kernels only count TCPTimeWaitOverflow in `netstat -s`). The kernel documentation says the limit exists only against simple DoS attacks and must not be lowered artificially. ' +
-      'Lowering it hides the real cause (short-lived connections) and gives up TIME_WAIT\'s protection against old duplicate segments.',
-    howToFix: 'Fix the source of TIME_WAIT (keepalive to upstreams, backends that close first) and leave the limit at its default or a high value.',
-    incident: '3. Tengine health checks: TIME_WAIT pile-up on the proxy',
-    docsUrl: 'https://www.kernel.org/doc/html/latest/networking/ip-sysctl.html',
+    docsUrl: 'https://github.com/hoplint/hoplint/blob/main/rules/sysctl/tw-buckets-low/README.md',
     optionsSchema: {
       type: 'object',
       properties: { minimum: { type: 'integer', minimum: 1, description: 'Smallest tcp_max_tw_buckets not reported.' } },
@@ -24,7 +18,6 @@ export default defineRule<Options>({
     },
     defaultOptions: { minimum: 32768 },
     tags: ['time-wait'],
-    examples: [{ language: 'sysctl', bad: 'net.ipv4.tcp_max_tw_buckets = 5000', good: '# tcp_max_tw_buckets left at the kernel default' }],
   },
   check(context) {
     const { sysctl } = context;

@@ -11,15 +11,9 @@ export default defineRule({
     layer: 'sysctl',
     severity: 'warning',
     summary: 'A sysctl key that does not exist (a typo), or that no longer exists on the declared kernel.',
-    rationale:
-      'For a key the kernel lacks, `sysctl -p` prints an error and exits non-zero (unless the line starts with `-`), failing the provisioning step that runs it, and systemd-sysctl logs and skips it: ' +
-      'either way the intended setting is never applied. ' +
-      'Keys also disappear between kernel versions (`net.ipv4.tcp_tw_recycle` in 4.12).',
-    howToFix: 'Correct the spelling (hoplint suggests the closest known key), delete keys the kernel no longer has, or prefix the line with `-` when the key is optional.',
-    docsUrl: 'https://www.kernel.org/doc/html/latest/admin-guide/sysctl/index.html',
+    docsUrl: 'https://github.com/hoplint/hoplint/blob/main/rules/sysctl/unknown-key/README.md',
     fixable: 'unsafe',
     tags: ['correctness'],
-    examples: [{ language: 'sysctl', bad: 'net.core.somaxcon = 4096', good: 'net.core.somaxconn = 4096' }],
   },
   check(context) {
     const { sysctl } = context;

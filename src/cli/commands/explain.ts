@@ -1,10 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { UsageError } from '../../core/errors.js';
-import { packageRoot } from '../../core/package-root.js';
+import type { RuleMeta } from '../../engine/rule.js';
+import type { RuleDocs } from '../../engine/rule-docs.js';
 import { registryForCommand } from '../../project/registry.js';
 import { REGISTRY_FLAGS } from '../registry-flags.js';
-import type { RuleMeta } from '../../engine/rule.js';
 import { parseFlags } from '../args.js';
 import type { CliIO } from '../io.js';
 
@@ -36,24 +34,15 @@ function wrap(text: string, by = '    '): string {
 }
 
 /**
- * The rule's README beside it when there is one (it tells the incident, mechanism, fix and
- * examples in full); otherwise Ruff-style sections from the rule's meta.
+ * The rule's README when it has one (it tells the incident, mechanism, fix and examples in
+ * full); otherwise Ruff-style sections from the docs the rule carries (a policy, a plugin).
  */
-export function renderExplanation(meta: RuleMeta, readme: string | undefined): string {
+export function renderExplanation(meta: RuleMeta, docs: RuleDocs | undefined): string {
   const fix = meta.fixable ? `${meta.fixable} fix available` : 'no automatic fix';
   const header = `${meta.id}  (layer: ${meta.layer}, default severity: ${meta.severity}${meta.optIn ? ', opt-in' : ''}, ${fix})`;
-  if (readme !== undefined) return `${header}\n\n${readme.trimEnd()}\n\nDocs: ${meta.docsUrl}\n`;
-  const sections = [
-    header,
-    '',
-    meta.summary,
-    '',
-    'Why',
-    wrap(meta.rationale),
-  ];
-  if (meta.incident) sections.push('', 'Incident', wrap(meta.incident));
-  sections.push('', 'How to fix', wrap(meta.howToFix));
-  for (const example of meta.examples ?? []) {
+  if (docs?.markdown !== undefined) return `${header}\n\n${docs.markdown.trimEnd()}\n\nDocs: ${meta.docsUrl}\n`;
+  const sections = [header, '', meta.summary, '', 'Why', wrap(docs?.description ?? meta.summary), '', 'How to fix', wrap(docs?.howToFix ?? '')];
+  for (const example of docs?.examples ?? []) {
     sections.push('', `Bad (${example.language})`, indent(example.bad), '', `Good (${example.language})`, indent(example.good));
   }
   if (meta.optionsSchema) sections.push('', 'Options (JSON Schema)', indent(JSON.stringify(meta.optionsSchema, null, 2)));
@@ -67,8 +56,6 @@ export async function explainCommand(argv: string[], io: CliIO): Promise<number>
   if (positionals.length !== 1) throw new UsageError('hoplint explain needs exactly one rule id, e.g. hoplint explain nginx/unknown-directive');
   const registry = await registryForCommand({ cwd: io.cwd, configFile: values.config, noConfig: values['no-config-lookup'], policyFiles: values.policy });
   const entry = registry.require(positionals[0]!, '');
-  const readmePath = entry.dir === undefined ? undefined : join(packageRoot(), 'rules', entry.dir, 'README.md');
-  const readme = readmePath !== undefined && existsSync(readmePath) ? readFileSync(readmePath, 'utf8') : undefined;
-  io.stdout.write(renderExplanation(entry.rule.meta, readme));
+  io.stdout.write(renderExplanation(entry.rule.meta, registry.docsOf(entry.rule.meta.id)));
   return 0;
 }
