@@ -18,7 +18,7 @@ export { blockContext, contextFromPath, type AnalysisContext } from './contexts.
 export { toCrossplanePayload, type CrossplaneOptions, type CrossplanePayload } from './crossplane.js';
 export { writeCrossplaneJson, type CrossplaneJsonOptions } from './crossplane-json.js';
 export { DirectiveTable, type ArgShape, type DirectiveSpec, type NginxContext } from './directives/index.js';
-export { declaredDirectives, type DirectiveDeclaration } from './directives/declared.js';
+export { DECLARABLE_CONTEXTS, declaredDirectives, type DirectiveDeclaration } from './directives/declared.js';
 export { argCountOf, argValueOf } from './directive-node.js';
 export * from './model/index.js';
 export { effectiveProxyHeader, effectiveProxyHeaders, connectionEffect, type ConnectionEffect, type ProxyHeaderList } from './model/headers.js';

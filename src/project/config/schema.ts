@@ -1,23 +1,16 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { newAjv } from '../../core/ajv.js';
-import { packageRoot } from '../../core/package-root.js';
 import { propertiesIn, type SchemaNode } from '../../core/schema-errors.js';
+import { CONFIG_SCHEMA } from './schema-document.js';
 import type { HoplintConfig } from './types.js';
 
 let cached: { schema: SchemaNode; validate: ValidateFunction<HoplintConfig> } | undefined;
 
-export function configSchemaPath(): string {
-  return join(packageRoot(), 'schemas', 'hoplint.config.schema.json');
-}
-
-/** The shipped JSON Schema, compiled once. */
+/** The config schema, compiled once (and only when a config file has something in it). */
 export function configValidator(): { schema: SchemaNode; validate: ValidateFunction<HoplintConfig> } {
   if (!cached) {
-    const schema = JSON.parse(readFileSync(configSchemaPath(), 'utf8')) as SchemaNode;
     const ajv = newAjv({ allErrors: true, strict: false });
-    cached = { schema, validate: ajv.compile<HoplintConfig>(schema) };
+    cached = { schema: CONFIG_SCHEMA as SchemaNode, validate: ajv.compile<HoplintConfig>(CONFIG_SCHEMA) };
   }
   return cached;
 }
@@ -26,4 +19,3 @@ export function configValidator(): { schema: SchemaNode; validate: ValidateFunct
 export function propertiesAt(segments: ReadonlyArray<string | number>): string[] {
   return propertiesIn(configValidator().schema, segments);
 }
-

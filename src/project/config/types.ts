@@ -10,7 +10,7 @@ export type PresetName = 'recommended' | 'strict';
 export type SeverityOrOff = Severity | 'off';
 export type RuleSettingInput = SeverityOrOff | [SeverityOrOff] | [SeverityOrOff, Record<string, unknown>];
 
-/** hoplint.config.yaml as written (validated against schemas/hoplint.config.schema.json). */
+/** hoplint.config.yaml as written (validated against CONFIG_SCHEMA, see schema-document.ts, which must name every key). */
 export interface HoplintConfig {
   $schema?: string;
   extends?: PresetName | PresetName[];

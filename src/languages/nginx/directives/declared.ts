@@ -8,7 +8,8 @@ export interface DirectiveDeclaration {
   block?: boolean;
 }
 
-const EVERY_CONTEXT: NginxContext[] = ['main', 'events', 'http', 'server', 'location', 'upstream', 'if_server', 'if_location', 'limit_except', 'mail', 'mail_server', 'stream', 'stream_server', 'stream_upstream', 'processes', 'process'];
+/** The contexts a declared directive may name, and where a declaration without `contexts` is accepted. */
+export const DECLARABLE_CONTEXTS: readonly NginxContext[] = ['main', 'events', 'http', 'server', 'location', 'upstream', 'if_server', 'if_location', 'limit_except', 'mail', 'mail_server', 'stream', 'stream_server', 'stream_upstream', 'processes', 'process'];
 
 function argShape(args: DirectiveDeclaration['args']): ArgShape {
   if (args === undefined || args === 'any') return { kind: 'any' };
@@ -25,7 +26,7 @@ export function declaredDirectives(declarations: ReadonlyArray<string | Directiv
     const spec = typeof declaration === 'string' ? { name: declaration } : declaration;
     return {
       name: spec.name,
-      contexts: spec.contexts ?? EVERY_CONTEXT,
+      contexts: spec.contexts ?? [...DECLARABLE_CONTEXTS],
       args: argShape(spec.args),
       block: spec.block ?? false,
       module: 'declared in hoplint.config',
