@@ -1,8 +1,8 @@
 import type { LanguageDefinition } from './language.js';
-import { kubernetesLanguage } from './kubernetes/language.js';
-import { networkLanguage } from './network/language.js';
-import { nginxLanguage } from './nginx/language.js';
-import { sysctlLanguage } from './sysctl/language.js';
+import { kubernetesLanguage } from './kubernetes/index.js';
+import { networkLanguage } from './network/index.js';
+import { nginxLanguage } from './nginx/index.js';
+import { sysctlLanguage } from './sysctl/index.js';
 
 /**
  * THE list of config languages, in the order their files are parsed (which is the order of

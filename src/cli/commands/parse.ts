@@ -2,8 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { diskHost, type FileHost } from '../../core/host.js';
 import type { CliIO } from '../io.js';
-import { loadNginxConfig } from '../../languages/nginx/load.js';
-import { writeCrossplaneJson } from '../../languages/nginx/crossplane-json.js';
+import { loadNginxConfig, writeCrossplaneJson } from '../../languages/nginx/index.js';
 
 const USAGE =
   'usage: hoplint parse [--combine] [--single-file] [--include-comments] [--strict] [--indent N] [--context C] [--positions] FILE|-';

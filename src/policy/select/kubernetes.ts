@@ -1,9 +1,8 @@
 import { isMap, isNode, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
 import type { SourceRange } from '../../core/source.js';
 import { at } from '../../engine/rule.js';
-import { FieldReader, scalarText } from '../../languages/kubernetes/fields.js';
-import type { KubernetesObject } from '../../languages/kubernetes/types.js';
-import { DEFAULT_MAX_ALIAS_COUNT, spanOfKey, spanOfNode } from '../../languages/yaml/loader.js';
+import { FieldReader, scalarText, type KubernetesObject } from '../../languages/kubernetes/index.js';
+import { DEFAULT_MAX_ALIAS_COUNT, spanOfKey, spanOfNode } from '../../languages/yaml/index.js';
 import type { Workspace } from '../../link/workspace.js';
 import { formatObjectPath, parseObjectPath, type PathStep } from '../object-path.js';
 import type { KubernetesSelectInput, Match, ViewPath } from '../types.js';

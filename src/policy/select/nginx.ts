@@ -1,6 +1,5 @@
 import type { SourceRange } from '../../core/source.js';
-import type { NginxConfig, NginxDirective, NginxStatement } from '../../languages/nginx/ast.js';
-import { walkNginx } from '../../languages/nginx/walk.js';
+import { walkNginx, type NginxConfig, type NginxDirective, type NginxStatement } from '../../languages/nginx/index.js';
 import { at } from '../../engine/rule.js';
 import type { Workspace } from '../../link/workspace.js';
 import { matchesNginxSelector, type NginxSelector } from '../nginx-selector.js';

@@ -2,7 +2,7 @@ import type { PathLocator } from '../../core/yaml-locator.js';
 import type { Severity } from '../../core/finding.js';
 import type { Environment } from '../../link/workspace.js';
 import type { LanguageId } from '../../languages/registry.js';
-import type { DirectiveDeclaration } from '../../languages/nginx/directives/declared.js';
+import type { DirectiveDeclaration } from '../../languages/nginx/index.js';
 
 export type { DirectiveDeclaration };
 
