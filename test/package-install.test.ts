@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readlink, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './support/cli.js';
-import { copyWorkTree } from './support/work-tree.js';
+import { copyWorkTree, linkDependencies } from './support/work-tree.js';
 
 interface Run {
   code: number | null;
@@ -25,22 +25,6 @@ function run(command: string, args: string[], cwd: string): Promise<Run> {
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
-}
-
-/**
- * This checkout's node_modules seen from a copy: every package linked, and a .bin of its own
- * (the copy's `prepare` links its hoplint bin there, not into the checkout's).
- */
-async function linkDependencies(copy: string): Promise<void> {
-  const source = join(REPO_ROOT, 'node_modules');
-  const target = join(copy, 'node_modules');
-  await mkdir(join(target, '.bin'), { recursive: true });
-  for (const entry of await readdir(source)) {
-    if (entry !== '.bin') await symlink(join(source, entry), join(target, entry));
-  }
-  for (const entry of await readdir(join(source, '.bin'))) {
-    if (entry !== 'hoplint') await symlink(await readlink(join(source, '.bin', entry)), join(target, '.bin', entry));
-  }
 }
 
 const version = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;

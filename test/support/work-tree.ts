@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { cp, mkdir } from 'node:fs/promises';
+import { cp, mkdir, readdir, readlink, symlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { REPO_ROOT } from './cli.js';
 
@@ -17,5 +17,21 @@ export async function copyWorkTree(destination: string): Promise<void> {
     const target = join(destination, path);
     await mkdir(dirname(target), { recursive: true });
     await cp(source, target);
+  }
+}
+
+/**
+ * This checkout's node_modules seen from a copy: every package linked, and a .bin of its own
+ * (the copy's `prepare` links its hoplint bin there, not into the checkout's).
+ */
+export async function linkDependencies(copy: string): Promise<void> {
+  const source = join(REPO_ROOT, 'node_modules');
+  const target = join(copy, 'node_modules');
+  await mkdir(join(target, '.bin'), { recursive: true });
+  for (const entry of await readdir(source)) {
+    if (entry !== '.bin') await symlink(join(source, entry), join(target, entry));
+  }
+  for (const entry of await readdir(join(source, '.bin'))) {
+    if (entry !== 'hoplint') await symlink(await readlink(join(source, '.bin', entry)), join(target, '.bin', entry));
   }
 }
